@@ -48,7 +48,7 @@ impl From<usize> for WrapOptions {
 ///
 /// ```
 /// use faq_kiosk::text::wrap_japanese;
-/// assert_eq!(wrap_japanese("あいうえお。", 10), ["あいう", "えお。"]);
+/// assert_eq!(wrap_japanese("あいうえお。", 10), ["あいうえ", "お。"]);
 /// ```
 pub fn wrap_japanese(text: &str, options: impl Into<WrapOptions>) -> Vec<String> {
     let options = options.into();
