@@ -1,0 +1,50 @@
+//! The content file exactly as written, with the position of every value for error messages.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A whole `faq.toml` before validation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawContent {
+    pub meta: RawMeta,
+    #[serde(default)]
+    pub categories: Vec<Spanned<RawCategory>>,
+    #[serde(default)]
+    pub questions: Vec<Spanned<RawQuestion>>,
+}
+
+/// `[meta]`: what the kiosk shows at the top of its screens.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMeta {
+    pub title: Spanned<String>,
+    pub edition: Spanned<String>,
+    #[serde(default)]
+    pub intro: Option<Spanned<String>>,
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
+}
+
+/// One `[[categories]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCategory {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<Spanned<String>>,
+    #[serde(default)]
+    pub questions: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    pub all_questions: Option<Spanned<bool>>,
+}
+
+/// One `[[questions]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuestion {
+    pub id: Spanned<String>,
+    pub question: Spanned<String>,
+    pub answer: Spanned<Vec<Spanned<String>>>,
+}

@@ -1,0 +1,412 @@
+//! Checks raw content and resolves it into [`Content`], collecting every problem at once.
+//!
+//! Staff fix a file faster when they see all its problems in one go, so validation never stops
+//! at the first error.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::raw::{RawCategory, RawContent, RawQuestion};
+use super::{Category, Content, Meta, Question};
+use crate::source::{Diagnostic, Diagnostics, Source};
+use crate::text::display_width;
+
+/// The widest a category title may be, in terminal columns: 8 full-width characters, so that
+/// it can be drawn in large glyphs.
+pub const MAX_CATEGORY_TITLE_WIDTH: usize = 16;
+
+/// Collects diagnostics that point into one source.
+struct Checker<'a> {
+    source: &'a Source,
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error<T>(&mut self, at: &Spanned<T>, message: String, detail: String) {
+        let location = Some(self.source.span_location(&at.span()));
+        self.problems.push(Diagnostic::error(location, message, detail));
+    }
+
+    /// The trimmed text of a required field, or an error if it is blank.
+    fn required_text(&mut self, value: &Spanned<String>, what: &str, key: &str) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.error(
+                value,
+                format!("{what}が空です。文字を入れてください。"),
+                format!("'{key}' must not be empty"),
+            );
+        }
+        text.to_string()
+    }
+}
+
+/// Validates `raw` (read from `source`) into content, or every problem found.
+pub(super) fn validate(raw: RawContent, source: &Source) -> Result<Content, Diagnostics> {
+    let mut checker = Checker {
+        source,
+        problems: Vec::new(),
+    };
+    let meta = Meta {
+        title: checker.required_text(&raw.meta.title, "タイトル（title）", "meta.title"),
+        edition: checker.required_text(&raw.meta.edition, "版（edition）", "meta.edition"),
+        intro: optional_text(raw.meta.intro.as_ref()),
+        source: optional_text(raw.meta.source.as_ref()),
+    };
+    if raw.questions.is_empty() {
+        checker.problems.push(Diagnostic::error(
+            Some(source.location(0)),
+            "質問が1つもありません。[[questions]] を書き足してください。",
+            "at least one [[questions]] entry is required",
+        ));
+    }
+    if raw.categories.is_empty() {
+        checker.problems.push(Diagnostic::error(
+            Some(source.location(0)),
+            "分類が1つもありません。[[categories]] を書き足してください。",
+            "at least one [[categories]] entry is required",
+        ));
+    }
+    let questions: Vec<Question> = raw
+        .questions
+        .iter()
+        .map(|q| check_question(&mut checker, q))
+        .collect();
+    let question_index = unique_ids(
+        &mut checker,
+        raw.questions.iter().map(|q| &q.get_ref().id),
+        "質問",
+    );
+    unique_ids(
+        &mut checker,
+        raw.categories.iter().map(|c| &c.get_ref().id),
+        "分類",
+    );
+    let categories: Vec<Category> = raw
+        .categories
+        .iter()
+        .map(|c| check_category(&mut checker, c, &question_index, questions.len()))
+        .collect();
+    check_every_question_is_listed(&mut checker, &raw, &question_index);
+    if checker.problems.is_empty() {
+        Ok(Content {
+            meta,
+            categories,
+            questions,
+        })
+    } else {
+        Err(Diagnostics(checker.problems))
+    }
+}
+
+fn optional_text(value: Option<&Spanned<String>>) -> String {
+    value.map(|v| v.get_ref().trim().to_string()).unwrap_or_default()
+}
+
+fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Question {
+    let raw = entry.get_ref();
+    let id = checker.required_text(&raw.id, "質問のID（id）", "questions.id");
+    let question = checker.required_text(&raw.question, "質問の文（question）", "questions.question");
+    if raw.answer.get_ref().is_empty() {
+        checker.error(
+            &raw.answer,
+            format!("質問「{id}」の答え（answer）が空です。段落を1つ以上書いてください。"),
+            format!("question '{id}': 'answer' needs at least one paragraph"),
+        );
+    }
+    let answer = raw
+        .answer
+        .get_ref()
+        .iter()
+        .map(|paragraph| {
+            checker.required_text(
+                paragraph,
+                &format!("質問「{id}」の答えの段落"),
+                "questions.answer[]",
+            )
+        })
+        .collect();
+    Question {
+        id,
+        question,
+        answer,
+    }
+}
+
+/// Reports ids used twice; returns the index of each id's first use.
+fn unique_ids<'a>(
+    checker: &mut Checker,
+    ids: impl Iterator<Item = &'a Spanned<String>>,
+    what: &str,
+) -> HashMap<String, usize> {
+    let mut first_use: HashMap<String, usize> = HashMap::new();
+    let mut first_line: HashMap<String, usize> = HashMap::new();
+    for (index, id) in ids.enumerate() {
+        let key = id.get_ref().trim().to_string();
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(line) = first_line.get(&key) {
+            checker.error(
+                id,
+                format!(
+                    "{what}のID「{key}」が2回使われています（最初は{line}行目）。片方を別のIDに変えてください。"
+                ),
+                format!("duplicate id '{key}'; first used on line {line}"),
+            );
+        } else {
+            first_line.insert(key.clone(), checker.source.span_location(&id.span()).line);
+            first_use.insert(key, index);
+        }
+    }
+    first_use
+}
+
+fn check_category(
+    checker: &mut Checker,
+    entry: &Spanned<RawCategory>,
+    question_index: &HashMap<String, usize>,
+    question_count: usize,
+) -> Category {
+    let raw = entry.get_ref();
+    let id = checker.required_text(&raw.id, "分類のID（id）", "categories.id");
+    let title = checker.required_text(&raw.title, "分類の題（title）", "categories.title");
+    let width = display_width(&title);
+    if width > MAX_CATEGORY_TITLE_WIDTH {
+        checker.error(
+            &raw.title,
+            format!(
+                "分類の題「{title}」が長すぎます。大きな文字で表示するため、全角8文字（半角16文字）までにしてください。"
+            ),
+            format!(
+                "category title is {width} columns wide; the limit is {MAX_CATEGORY_TITLE_WIDTH}"
+            ),
+        );
+    }
+    let all = raw.all_questions.as_ref().is_some_and(|a| *a.get_ref());
+    let questions = match (&raw.questions, all) {
+        (Some(list), true) => {
+            checker.error(
+                list,
+                format!(
+                    "分類「{id}」に questions と all_questions = true の両方が書かれています。どちらか一方にしてください。"
+                ),
+                format!("category '{id}': 'questions' and 'all_questions' exclude each other"),
+            );
+            Vec::new()
+        }
+        (None, true) => (0..question_count).collect(),
+        (None, false) => {
+            checker.error(
+                &raw.id,
+                format!(
+                    "分類「{id}」に質問の一覧（questions）がありません。questions = [\"q1\", …] を書き足すか、all_questions = true にしてください。"
+                ),
+                format!("category '{id}' needs 'questions' or 'all_questions = true'"),
+            );
+            Vec::new()
+        }
+        (Some(list), false) => resolve_question_ids(checker, &id, list, question_index),
+    };
+    Category {
+        id,
+        title,
+        description: optional_text(raw.description.as_ref()),
+        questions,
+    }
+}
+
+fn resolve_question_ids(
+    checker: &mut Checker,
+    category_id: &str,
+    list: &Spanned<Vec<Spanned<String>>>,
+    question_index: &HashMap<String, usize>,
+) -> Vec<usize> {
+    if list.get_ref().is_empty() {
+        checker.error(
+            list,
+            format!("分類「{category_id}」の質問の一覧が空です。質問のIDを1つ以上書いてください。"),
+            format!("category '{category_id}': 'questions' is empty"),
+        );
+    }
+    let mut resolved = Vec::new();
+    for reference in list.get_ref() {
+        let wanted = reference.get_ref().trim();
+        match question_index.get(wanted) {
+            Some(&index) if resolved.contains(&index) => checker.error(
+                reference,
+                format!("分類「{category_id}」に質問「{wanted}」が2回あります。1回にしてください。"),
+                format!("category '{category_id}' lists question '{wanted}' twice"),
+            ),
+            Some(&index) => resolved.push(index),
+            None => checker.error(
+                reference,
+                format!(
+                    "分類「{category_id}」が、ない質問「{wanted}」を指しています。[[questions]] の id と同じ綴りにしてください。"
+                ),
+                format!("category '{category_id}' names unknown question id '{wanted}'"),
+            ),
+        }
+    }
+    resolved
+}
+
+/// A question that only the all-questions entry lists is hard to find by topic, and usually
+/// means a category was forgotten.
+fn check_every_question_is_listed(
+    checker: &mut Checker,
+    raw: &RawContent,
+    question_index: &HashMap<String, usize>,
+) {
+    let mut listed = vec![false; raw.questions.len()];
+    for category in &raw.categories {
+        for reference in category.get_ref().questions.iter().flat_map(|l| l.get_ref()) {
+            if let Some(&index) = question_index.get(reference.get_ref().trim()) {
+                listed[index] = true;
+            }
+        }
+    }
+    for (index, (entry, listed)) in raw.questions.iter().zip(listed).enumerate() {
+        let id = entry.get_ref().id.get_ref().trim();
+        // A duplicate id is reported once, as a duplicate.
+        let first_use = question_index.get(id) == Some(&index);
+        if !listed && first_use {
+            checker.error(
+                &entry.get_ref().id,
+                format!(
+                    "質問「{id}」がどの分類にも入っていません。どれかの分類の questions に「{id}」を加えてください。"
+                ),
+                format!("question '{id}' is in no category"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::content::Content;
+    use crate::source::{Diagnostics, Source};
+
+    const VALID: &str = r#"[meta]
+title = "テスト"
+edition = "令和7年5月版"
+
+[[categories]]
+id = "usage"
+title = "使い方"
+questions = ["q1"]
+
+[[questions]]
+id = "q1"
+question = "質問ですか？"
+answer = ["答えです。"]
+"#;
+
+    fn errors(text: &str) -> Diagnostics {
+        Content::from_source(&Source::new("faq.toml", text)).expect_err("must be rejected")
+    }
+
+    fn only_error(text: &str) -> String {
+        let found = errors(text);
+        assert_eq!(found.0.len(), 1, "{found}");
+        found.0[0].to_string()
+    }
+
+    #[test]
+    fn a_minimal_file_is_valid() {
+        let content = Content::from_source(&Source::new("faq.toml", VALID)).unwrap();
+        assert_eq!(content.categories[0].questions, [0]);
+        assert_eq!(content.meta.intro, "");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_their_place() {
+        let text = VALID.replace("edition =", "editon =");
+        let message = only_error(&text);
+        assert!(message.starts_with("faq.toml:3:1: エラー:"), "{message}");
+        assert!(message.contains("「editon」という項目は使えません"), "{message}");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let text = VALID.replace("title = \"使い方\"", "title = \"使い方");
+        let message = only_error(&text);
+        assert!(message.starts_with("faq.toml:7:"), "{message}");
+        assert!(message.contains("TOMLの文法"), "{message}");
+    }
+
+    #[test]
+    fn duplicate_question_ids_point_at_the_second_one() {
+        let text = format!("{VALID}\n[[questions]]\nid = \"q1\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
+        let message = only_error(&text);
+        assert!(message.starts_with("faq.toml:16:6:"), "{message}");
+        assert!(message.contains("2回使われています（最初は11行目）"), "{message}");
+    }
+
+    #[test]
+    fn duplicate_category_ids_are_errors() {
+        let text = VALID.replacen(
+            "[[questions]]",
+            "[[categories]]\nid = \"usage\"\ntitle = \"別\"\nquestions = [\"q1\"]\n\n[[questions]]",
+            1,
+        );
+        let message = only_error(&text);
+        assert!(message.contains("分類のID「usage」が2回"), "{message}");
+        assert!(message.starts_with("faq.toml:11:6:"), "{message}");
+    }
+
+    #[test]
+    fn a_category_naming_a_missing_question_is_an_error() {
+        let text = VALID.replace("questions = [\"q1\"]", "questions = [\"q1\", \"q9\"]");
+        let message = only_error(&text);
+        assert!(message.starts_with("faq.toml:8:20:"), "{message}");
+        assert!(message.contains("ない質問「q9」"), "{message}");
+    }
+
+    #[test]
+    fn a_question_in_no_category_is_an_error() {
+        let text = format!("{VALID}\n[[questions]]\nid = \"q2\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
+        let message = only_error(&text);
+        assert!(message.starts_with("faq.toml:16:6:"), "{message}");
+        assert!(message.contains("どの分類にも入っていません"), "{message}");
+    }
+
+    #[test]
+    fn the_all_questions_entry_does_not_count_as_a_category() {
+        let text = format!(
+            "{VALID}\n[[questions]]\nid = \"q2\"\nquestion = \"別\"\nanswer = [\"x\"]\n\n[[categories]]\nid = \"all\"\ntitle = \"すべて\"\nall_questions = true\n"
+        );
+        assert!(only_error(&text).contains("「q2」がどの分類にも入っていません"));
+    }
+
+    #[test]
+    fn empty_texts_are_errors() {
+        let message = only_error(&VALID.replace("\"答えです。\"", "\"  \""));
+        assert!(message.starts_with("faq.toml:13:11:"), "{message}");
+        assert!(message.contains("答えの段落が空です"), "{message}");
+        assert!(only_error(&VALID.replace("[\"答えです。\"]", "[]")).contains("答え（answer）が空です"));
+        assert!(only_error(&VALID.replace("\"使い方\"", "\"\"")).contains("分類の題（title）が空です"));
+        assert!(only_error(&VALID.replace("\"質問ですか？\"", "\"\"")).contains("質問の文"));
+    }
+
+    #[test]
+    fn long_category_titles_are_errors() {
+        let message = only_error(&VALID.replace("\"使い方\"", "\"とても長い分類の題です\""));
+        assert!(message.contains("全角8文字"), "{message}");
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let message = only_error(&VALID.replace("question = \"質問ですか？\"\n", ""));
+        assert!(message.contains("必要な項目「question」がありません"), "{message}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let text = VALID
+            .replace("\"使い方\"", "\"\"")
+            .replace("[\"q1\"]", "[\"q1\", \"nope\"]");
+        assert_eq!(errors(&text).0.len(), 2);
+    }
+}

@@ -1,0 +1,247 @@
+//! Where a piece of TOML text came from, and diagnostics that point into it.
+//!
+//! Staff at a nursing station read these messages, so each one leads with the place
+//! (`faq.toml:12:5`), says in plain Japanese what to fix, and gives the technical detail after.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+/// A TOML document and the name it is reported under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file name shown in messages: a path, or a name for the built-in default.
+    pub name: String,
+    /// The whole text of the document.
+    pub text: String,
+}
+
+impl Source {
+    /// A document named `name` holding `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// Reads a document from disk; a failure is a diagnostic naming the file.
+    pub fn read(path: &Path) -> Result<Self, Diagnostic> {
+        let name = path.display().to_string();
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok(Self::new(name, text)),
+            Err(err) => Err(Diagnostic::error(
+                None,
+                format!(
+                    "{name}: ファイルを読み込めません。ファイルの場所と名前、読み取りの権限を確かめてください。"
+                ),
+                format!("cannot read '{name}': {err}"),
+            )),
+        }
+    }
+
+    /// The line and column (both from 1, the column counted in characters) of a byte offset.
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Location {
+            file: self.name.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// The location of the start of a byte span.
+    pub fn span_location(&self, span: &Range<usize>) -> Location {
+        self.location(span.start)
+    }
+
+    /// Turns a TOML syntax or schema error into a diagnostic with a plain-Japanese explanation.
+    pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
+        let location = err.span().map(|span| self.span_location(&span));
+        let detail = err.message().trim().to_string();
+        Diagnostic::error(location, explain_toml_error(&detail), detail)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A plain-Japanese explanation of one of the toml crate's error messages.
+fn explain_toml_error(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.replace('`', "'"))
+            .unwrap_or_default();
+        let hint = if expected.is_empty() {
+            String::new()
+        } else {
+            format!("ここで使える項目: {expected}。")
+        };
+        return format!("「{field}」という項目は使えません。綴りを確かめてください。{hint}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return format!("必要な項目「{field}」がありません。書き足してください。");
+    }
+    if message.starts_with("invalid type") {
+        return "値の種類がちがいます。文字は \"…\" で囲み、並びは [ ] で書きます。".to_string();
+    }
+    if message.starts_with("unknown variant") {
+        let choices = message
+            .split_once("expected ")
+            .map(|(_, list)| list.replace('`', "'"))
+            .unwrap_or_default();
+        return format!("この値は使えません。使える値: {choices}。");
+    }
+    if message.contains("duplicate key") {
+        return "同じ項目が2回書かれています。どちらか一方を消してください。".to_string();
+    }
+    "書き方（TOMLの文法）に誤りがあります。引用符 \" や括弧 [ ] の閉じ忘れ、= の書き忘れがないか確かめてください。".to_string()
+}
+
+/// A place in a document: file, line and column, shown as `file:line:column`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The document's name.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+    /// The column in characters, from 1.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The document cannot be used as it is.
+    Error,
+    /// The document works, but something in it deserves a look.
+    Warning,
+}
+
+/// One problem found in a document: where, what to do (Japanese), and the technical detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Whether the document can still be used.
+    pub severity: Severity,
+    /// Where the problem is, when it is at one place.
+    pub location: Option<Location>,
+    /// What is wrong and how to fix it, in plain Japanese for staff.
+    pub message: String,
+    /// The technical detail, in English.
+    pub detail: String,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    pub fn error(
+        location: Option<Location>,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            location,
+            message: message.into(),
+            detail: detail.into(),
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(
+        location: Option<Location>,
+        message: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(location, message, detail)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "エラー",
+            Severity::Warning => "注意",
+        };
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        write!(f, "{label}: {}\n    ({})", self.message, self.detail)
+    }
+}
+
+/// Every diagnostic found in one or more documents, printed one after another.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Whether any of them is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_lines_and_characters_from_one() {
+        let source = Source::new("faq.toml", "a = 1\nタイトル = 2\n");
+        let offset = source.text.find('=').unwrap();
+        assert_eq!(source.location(offset).to_string(), "faq.toml:1:3");
+        let offset = source.text.rfind('=').unwrap();
+        assert_eq!(source.location(offset).to_string(), "faq.toml:2:6");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_past_the_end_do_not_panic() {
+        let source = Source::new("x", "あ");
+        assert_eq!(source.location(1).column, 1);
+        assert_eq!(source.location(99).column, 2);
+    }
+
+    #[test]
+    fn unknown_fields_are_explained_in_japanese() {
+        let text = explain_toml_error("unknown field `titel`, expected `title` or `edition`");
+        assert!(text.contains("「titel」という項目は使えません"), "{text}");
+        assert!(text.contains("'title'"), "{text}");
+    }
+
+    #[test]
+    fn display_leads_with_the_location_and_ends_with_the_detail() {
+        let source = Source::new("faq.toml", "x\n");
+        let d = Diagnostic::error(Some(source.location(0)), "直してください。", "bad");
+        assert_eq!(d.to_string(), "faq.toml:1:1: エラー: 直してください。\n    (bad)");
+    }
+}
