@@ -16,6 +16,9 @@
 //! - [`runtime`]: the event loop, terminal set-up and restore.
 //! - [`cli`]: command-line parsing and the `check` / `render` commands.
 
+pub mod app;
 pub mod content;
+pub mod input;
+pub mod layout;
 pub mod source;
 pub mod text;

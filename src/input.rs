@@ -1,0 +1,449 @@
+//! Terminal key events and `--keys` labels into actions: the keypad map lives here and only here.
+//!
+//! A key is first named by the label printed on the keypad ([`KeyLabel`]), then the [`Keymap`]
+//! says what that label does. With NumLock off a keypad sends Home, Up, PgUp… instead of
+//! 7, 8, 9…; by default those are read as the digit printed on the same key, so a key always
+//! does the same thing whatever the NumLock state.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::Deserialize;
+
+use crate::app::Action;
+
+/// A key as labelled on a numeric keypad, in either NumLock state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(try_from = "String")]
+pub enum KeyLabel {
+    /// A digit key, `0` to `9`.
+    Digit(u8),
+    /// The `.` key (also `,` on keypads set up for a decimal comma).
+    Dot,
+    /// The `+` key.
+    Plus,
+    /// The `-` key.
+    Minus,
+    /// The `*` key.
+    Star,
+    /// The `/` key.
+    Slash,
+    /// Enter (also Ctrl+J, which tmux sends for keypad Enter in raw mode).
+    Enter,
+    /// Backspace.
+    Backspace,
+    /// Keypad 7 with NumLock off.
+    Home,
+    /// Keypad 8 with NumLock off.
+    Up,
+    /// Keypad 9 with NumLock off.
+    PgUp,
+    /// Keypad 4 with NumLock off.
+    Left,
+    /// Keypad 5 with NumLock off (few terminals report it).
+    Begin,
+    /// Keypad 6 with NumLock off.
+    Right,
+    /// Keypad 1 with NumLock off.
+    End,
+    /// Keypad 2 with NumLock off.
+    Down,
+    /// Keypad 3 with NumLock off.
+    PgDn,
+    /// Keypad 0 with NumLock off.
+    Insert,
+    /// Keypad `.` with NumLock off.
+    Delete,
+}
+
+/// The NumLock-off labels with the digit (or `.`) printed on the same key.
+const NUMLOCK_OFF_KEYS: [(KeyLabel, KeyLabel); 11] = [
+    (KeyLabel::Home, KeyLabel::Digit(7)),
+    (KeyLabel::Up, KeyLabel::Digit(8)),
+    (KeyLabel::PgUp, KeyLabel::Digit(9)),
+    (KeyLabel::Left, KeyLabel::Digit(4)),
+    (KeyLabel::Begin, KeyLabel::Digit(5)),
+    (KeyLabel::Right, KeyLabel::Digit(6)),
+    (KeyLabel::End, KeyLabel::Digit(1)),
+    (KeyLabel::Down, KeyLabel::Digit(2)),
+    (KeyLabel::PgDn, KeyLabel::Digit(3)),
+    (KeyLabel::Insert, KeyLabel::Digit(0)),
+    (KeyLabel::Delete, KeyLabel::Dot),
+];
+
+const NAMED_LABELS: [(&str, KeyLabel); 19] = [
+    (".", KeyLabel::Dot),
+    ("+", KeyLabel::Plus),
+    ("-", KeyLabel::Minus),
+    ("*", KeyLabel::Star),
+    ("/", KeyLabel::Slash),
+    ("Enter", KeyLabel::Enter),
+    ("Backspace", KeyLabel::Backspace),
+    ("Home", KeyLabel::Home),
+    ("Up", KeyLabel::Up),
+    ("PgUp", KeyLabel::PgUp),
+    ("Left", KeyLabel::Left),
+    ("Begin", KeyLabel::Begin),
+    ("Right", KeyLabel::Right),
+    ("End", KeyLabel::End),
+    ("Down", KeyLabel::Down),
+    ("PgDn", KeyLabel::PgDn),
+    ("Insert", KeyLabel::Insert),
+    ("Delete", KeyLabel::Delete),
+    ("Del", KeyLabel::Delete),
+];
+
+impl FromStr for KeyLabel {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        if let [digit @ b'0'..=b'9'] = name.as_bytes() {
+            return Ok(KeyLabel::Digit(digit - b'0'));
+        }
+        NAMED_LABELS
+            .iter()
+            .find(|(label, _)| label.eq_ignore_ascii_case(name))
+            .map(|&(_, key)| key)
+            .ok_or_else(|| {
+                let choices: Vec<String> = NAMED_LABELS[..18]
+                    .iter()
+                    .map(|(label, _)| format!("`{label}`"))
+                    .collect();
+                format!(
+                    "unknown variant `{name}`, expected one of `0`-`9`, {}",
+                    choices.join(", ")
+                )
+            })
+    }
+}
+
+impl TryFrom<String> for KeyLabel {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        name.parse()
+    }
+}
+
+impl fmt::Display for KeyLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyLabel::Digit(digit) => write!(f, "{digit}"),
+            other => {
+                let name = NAMED_LABELS
+                    .iter()
+                    .find(|(_, key)| key == other)
+                    .map_or("?", |(name, _)| name);
+                f.write_str(name)
+            }
+        }
+    }
+}
+
+/// Names a key event by its keypad label; `None` for keys a keypad does not have.
+///
+/// Only presses and repeats count (some terminals also report releases), and Esc, letters and
+/// control keys are not keypad keys, so they do nothing in the kiosk.
+pub fn key_label(event: &KeyEvent) -> Option<KeyLabel> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let label = match event.code {
+        KeyCode::Char('j') if ctrl => KeyLabel::Enter,
+        _ if ctrl || event.modifiers.contains(KeyModifiers::ALT) => return None,
+        KeyCode::Char(c @ '0'..='9') => KeyLabel::Digit(c as u8 - b'0'),
+        KeyCode::Char('.' | ',') => KeyLabel::Dot,
+        KeyCode::Char('+') => KeyLabel::Plus,
+        KeyCode::Char('-') => KeyLabel::Minus,
+        KeyCode::Char('*') => KeyLabel::Star,
+        KeyCode::Char('/') => KeyLabel::Slash,
+        KeyCode::Enter => KeyLabel::Enter,
+        KeyCode::Backspace => KeyLabel::Backspace,
+        KeyCode::Home => KeyLabel::Home,
+        KeyCode::Up => KeyLabel::Up,
+        KeyCode::PageUp => KeyLabel::PgUp,
+        KeyCode::Left => KeyLabel::Left,
+        KeyCode::KeypadBegin => KeyLabel::Begin,
+        KeyCode::Right => KeyLabel::Right,
+        KeyCode::End => KeyLabel::End,
+        KeyCode::Down => KeyLabel::Down,
+        KeyCode::PageDown => KeyLabel::PgDn,
+        KeyCode::Insert => KeyLabel::Insert,
+        KeyCode::Delete => KeyLabel::Delete,
+        _ => return None,
+    };
+    Some(label)
+}
+
+/// What a key does, as named in the configuration's keypad map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "String")]
+pub enum KeyAction {
+    /// Opens item 1 to 9 of the list on screen.
+    Open(u8),
+    /// Opens the highlighted item.
+    Select,
+    /// Goes back one level.
+    Back,
+    /// Goes to the home screen.
+    Home,
+    /// Shows the next page.
+    NextPage,
+    /// Shows the previous page.
+    PreviousPage,
+    /// Moves the highlight up.
+    Up,
+    /// Moves the highlight down.
+    Down,
+    /// Does nothing (to switch a key off).
+    Nothing,
+}
+
+const NAMED_ACTIONS: [(&str, KeyAction); 8] = [
+    ("select", KeyAction::Select),
+    ("back", KeyAction::Back),
+    ("home", KeyAction::Home),
+    ("next-page", KeyAction::NextPage),
+    ("previous-page", KeyAction::PreviousPage),
+    ("up", KeyAction::Up),
+    ("down", KeyAction::Down),
+    ("nothing", KeyAction::Nothing),
+];
+
+impl TryFrom<String> for KeyAction {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        if let Some(digit) = name.strip_prefix("open-")
+            && let [d @ b'1'..=b'9'] = digit.as_bytes()
+        {
+            return Ok(KeyAction::Open(d - b'0'));
+        }
+        NAMED_ACTIONS
+            .iter()
+            .find(|(label, _)| *label == name)
+            .map(|&(_, action)| action)
+            .ok_or_else(|| {
+                let choices: Vec<String> = NAMED_ACTIONS
+                    .iter()
+                    .map(|(n, _)| format!("`{n}`"))
+                    .collect();
+                format!(
+                    "unknown variant `{name}`, expected one of `open-1`-`open-9`, {}",
+                    choices.join(", ")
+                )
+            })
+    }
+}
+
+/// How the NumLock-off keys (Home, Up, PgUp…) are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NumLockOff {
+    /// As the digit printed on the same key: a key does the same in both NumLock states.
+    #[default]
+    Digits,
+    /// As arrows and paging keys, for a full keyboard: Up/Down move the highlight, PgUp/PgDn
+    /// page, Left goes back, Right and Begin open, Home goes home.
+    Navigation,
+}
+
+/// The keypad map: what each label does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    actions: BTreeMap<KeyLabel, KeyAction>,
+}
+
+impl Keymap {
+    /// The default map for `numlock_off`, with `overrides` from the configuration on top.
+    pub fn new(numlock_off: NumLockOff, overrides: &BTreeMap<KeyLabel, KeyAction>) -> Self {
+        let mut actions: BTreeMap<KeyLabel, KeyAction> = BTreeMap::new();
+        for digit in 1..=9 {
+            actions.insert(KeyLabel::Digit(digit), KeyAction::Open(digit));
+        }
+        actions.insert(KeyLabel::Digit(0), KeyAction::Back);
+        actions.insert(KeyLabel::Backspace, KeyAction::Back);
+        actions.insert(KeyLabel::Dot, KeyAction::Home);
+        actions.insert(KeyLabel::Plus, KeyAction::NextPage);
+        actions.insert(KeyLabel::Minus, KeyAction::PreviousPage);
+        actions.insert(KeyLabel::Enter, KeyAction::Select);
+        actions.insert(KeyLabel::Star, KeyAction::Nothing);
+        actions.insert(KeyLabel::Slash, KeyAction::Nothing);
+        for (numlock_off_key, printed) in NUMLOCK_OFF_KEYS {
+            let action = match numlock_off {
+                NumLockOff::Digits => actions[&printed],
+                NumLockOff::Navigation => navigation_action(numlock_off_key),
+            };
+            actions.insert(numlock_off_key, action);
+        }
+        actions.extend(overrides.iter().map(|(&k, &a)| (k, a)));
+        Self { actions }
+    }
+
+    /// What the key labelled `label` does, if anything.
+    pub fn action(&self, label: KeyLabel) -> Option<Action> {
+        match self.actions.get(&label)? {
+            KeyAction::Open(n) => Some(Action::Open(*n)),
+            KeyAction::Select => Some(Action::Select),
+            KeyAction::Back => Some(Action::Back),
+            KeyAction::Home => Some(Action::Home),
+            KeyAction::NextPage => Some(Action::NextPage),
+            KeyAction::PreviousPage => Some(Action::PreviousPage),
+            KeyAction::Up => Some(Action::MoveUp),
+            KeyAction::Down => Some(Action::MoveDown),
+            KeyAction::Nothing => None,
+        }
+    }
+
+    /// What a terminal key event does, if anything.
+    pub fn action_for_event(&self, event: &KeyEvent) -> Option<Action> {
+        self.action(key_label(event)?)
+    }
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self::new(NumLockOff::Digits, &BTreeMap::new())
+    }
+}
+
+fn navigation_action(key: KeyLabel) -> KeyAction {
+    match key {
+        KeyLabel::Up => KeyAction::Up,
+        KeyLabel::Down => KeyAction::Down,
+        KeyLabel::PgUp => KeyAction::PreviousPage,
+        KeyLabel::PgDn => KeyAction::NextPage,
+        KeyLabel::Left | KeyLabel::Insert => KeyAction::Back,
+        KeyLabel::Right | KeyLabel::Begin => KeyAction::Select,
+        KeyLabel::Home | KeyLabel::Delete => KeyAction::Home,
+        _ => KeyAction::Nothing,
+    }
+}
+
+/// Parses a `--keys` argument: labels separated by spaces, e.g. `"2 1 +"`.
+pub fn parse_key_labels(keys: &str) -> Result<Vec<KeyLabel>, String> {
+    keys.split_whitespace().map(str::parse).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_open_items_and_the_other_keys_navigate() {
+        let map = Keymap::default();
+        let act = |c| map.action_for_event(&press(KeyCode::Char(c)));
+        assert_eq!(act('1'), Some(Action::Open(1)));
+        assert_eq!(act('9'), Some(Action::Open(9)));
+        assert_eq!(act('0'), Some(Action::Back));
+        assert_eq!(act('.'), Some(Action::Home));
+        assert_eq!(act(','), Some(Action::Home));
+        assert_eq!(act('+'), Some(Action::NextPage));
+        assert_eq!(act('-'), Some(Action::PreviousPage));
+        assert_eq!(
+            map.action_for_event(&press(KeyCode::Enter)),
+            Some(Action::Select)
+        );
+        assert_eq!(
+            map.action_for_event(&press(KeyCode::Backspace)),
+            Some(Action::Back)
+        );
+    }
+
+    #[test]
+    fn numlock_off_keys_act_as_the_digit_printed_on_them_by_default() {
+        let map = Keymap::default();
+        let cases = [
+            (KeyCode::Home, Action::Open(7)),
+            (KeyCode::Up, Action::Open(8)),
+            (KeyCode::PageUp, Action::Open(9)),
+            (KeyCode::Left, Action::Open(4)),
+            (KeyCode::KeypadBegin, Action::Open(5)),
+            (KeyCode::Right, Action::Open(6)),
+            (KeyCode::End, Action::Open(1)),
+            (KeyCode::Down, Action::Open(2)),
+            (KeyCode::PageDown, Action::Open(3)),
+            (KeyCode::Insert, Action::Back),
+            (KeyCode::Delete, Action::Home),
+        ];
+        for (code, action) in cases {
+            assert_eq!(map.action_for_event(&press(code)), Some(action), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn navigation_mode_reads_numlock_off_keys_as_arrows() {
+        let map = Keymap::new(NumLockOff::Navigation, &BTreeMap::new());
+        assert_eq!(map.action(KeyLabel::Up), Some(Action::MoveUp));
+        assert_eq!(map.action(KeyLabel::Down), Some(Action::MoveDown));
+        assert_eq!(map.action(KeyLabel::PgDn), Some(Action::NextPage));
+        assert_eq!(map.action(KeyLabel::Left), Some(Action::Back));
+        assert_eq!(map.action(KeyLabel::Right), Some(Action::Select));
+        assert_eq!(map.action(KeyLabel::Digit(8)), Some(Action::Open(8)));
+    }
+
+    #[test]
+    fn overrides_replace_single_keys() {
+        let overrides = BTreeMap::from([(KeyLabel::Star, KeyAction::Home)]);
+        let map = Keymap::new(NumLockOff::Digits, &overrides);
+        assert_eq!(map.action(KeyLabel::Star), Some(Action::Home));
+        assert_eq!(map.action(KeyLabel::Dot), Some(Action::Home));
+    }
+
+    #[test]
+    fn escape_letters_and_control_keys_do_nothing() {
+        let map = Keymap::default();
+        for event in [
+            press(KeyCode::Esc),
+            press(KeyCode::Char('q')),
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('\\'), KeyModifiers::CONTROL),
+            KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT),
+        ] {
+            assert_eq!(map.action_for_event(&event), None, "{event:?}");
+        }
+    }
+
+    #[test]
+    fn key_releases_are_ignored_and_ctrl_j_is_enter() {
+        let mut release = press(KeyCode::Char('1'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(key_label(&release), None);
+        let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
+        assert_eq!(key_label(&ctrl_j), Some(KeyLabel::Enter));
+    }
+
+    #[test]
+    fn labels_parse_and_print_back() {
+        let labels = parse_key_labels("2 1 + - . * / Enter Backspace Home PgDn Delete 0").unwrap();
+        let printed: Vec<String> = labels.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            printed.join(" "),
+            "2 1 + - . * / Enter Backspace Home PgDn Delete 0"
+        );
+        let err = parse_key_labels("2 Esc").unwrap_err();
+        assert!(err.contains("`Esc`") && err.contains("`Enter`"), "{err}");
+    }
+
+    #[test]
+    fn actions_parse_with_a_list_of_choices_on_error() {
+        assert_eq!(
+            KeyAction::try_from("open-3".to_string()),
+            Ok(KeyAction::Open(3))
+        );
+        assert_eq!(
+            KeyAction::try_from("next-page".to_string()),
+            Ok(KeyAction::NextPage)
+        );
+        let err = KeyAction::try_from("open-0".to_string()).unwrap_err();
+        assert!(err.contains("`home`"), "{err}");
+    }
+}

@@ -1,0 +1,379 @@
+//! Where text goes at a given terminal size: the screen's regions, wrapped lines and pages.
+//!
+//! Both the state machine (which item does digit 3 open? how many pages has this answer?) and
+//! the view (what to draw) ask this module, so they can never disagree. Nothing here draws.
+
+use std::ops::Range;
+
+use crate::content::{Content, Question};
+use crate::text::{AmbiguousWidth, WrapOptions, display_width_with, wrap_japanese};
+
+/// The narrowest terminal the kiosk lays out a screen for; below it, a short message is shown.
+pub const MIN_WIDTH: u16 = 40;
+/// The lowest terminal the kiosk lays out a screen for.
+pub const MIN_HEIGHT: u16 = 12;
+/// At most this many items are numbered on one page, so that one digit key opens each.
+pub const MAX_ITEMS_PER_PAGE: usize = 9;
+/// Columns taken by an item's number (` 1 ` as a key cap, then a space) before its text.
+pub const NUMBER_COLUMNS: usize = 4;
+
+/// Rows taken above the body (header bar, blank) and below it (page line, key guide).
+const HEADER_ROWS: u16 = 2;
+const FOOTER_ROWS: u16 = 2;
+
+/// A terminal size and how to measure text on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// Columns of the terminal.
+    pub width: u16,
+    /// Rows of the terminal.
+    pub height: u16,
+    /// How the terminal draws East Asian Ambiguous characters.
+    pub ambiguous: AmbiguousWidth,
+}
+
+/// A rectangle of cells, in terminal coordinates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Area {
+    /// Left column.
+    pub x: u16,
+    /// Top row.
+    pub y: u16,
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+}
+
+impl Geometry {
+    /// A terminal of `width` x `height` with narrow ambiguous characters.
+    pub const fn new(width: u16, height: u16) -> Self {
+        Self {
+            width,
+            height,
+            ambiguous: AmbiguousWidth::Narrow,
+        }
+    }
+
+    /// Whether the terminal is big enough for the kiosk's screens.
+    pub const fn is_usable(&self) -> bool {
+        self.width >= MIN_WIDTH && self.height >= MIN_HEIGHT
+    }
+
+    /// The body: between the header and footer, with side margins that grow with the width.
+    pub fn body(&self) -> Area {
+        let margin = if self.width >= 100 { 4 } else { 2 };
+        Area {
+            x: margin.min(self.width / 2),
+            y: HEADER_ROWS.min(self.height),
+            width: self.width.saturating_sub(2 * margin),
+            height: self.height.saturating_sub(HEADER_ROWS + FOOTER_ROWS),
+        }
+    }
+
+    fn wrap(&self, text: &str, width: usize) -> Vec<String> {
+        wrap_japanese(text, WrapOptions::new(width).ambiguous(self.ambiguous))
+    }
+
+    /// The width of `text` on this terminal.
+    pub fn text_width(&self, text: &str) -> usize {
+        display_width_with(text, self.ambiguous)
+    }
+}
+
+/// One numbered entry of a list, wrapped to the list's width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListEntry {
+    /// The entry's main text, one string per line (indent not included).
+    pub title: Vec<String>,
+    /// A muted line or two under the title (a category's description); may be empty.
+    pub detail: Vec<String>,
+}
+
+impl ListEntry {
+    fn rows(&self) -> usize {
+        self.title.len() + self.detail.len()
+    }
+}
+
+/// A list screen laid out: the lines above the list, the entries, and how they fall in pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListLayout {
+    /// Lines above the list (a prompt, or a category's title and description).
+    pub heading: Vec<String>,
+    /// Every entry of the list, wrapped.
+    pub entries: Vec<ListEntry>,
+    /// The entries on each page; never empty, at most nine entries each.
+    pub pages: Vec<Range<usize>>,
+    /// Whether a blank row separates entries (when there is room for it).
+    pub spaced: bool,
+}
+
+impl ListLayout {
+    /// The page that shows entry `index`.
+    pub fn page_of(&self, index: usize) -> usize {
+        self.pages
+            .iter()
+            .position(|page| page.contains(&index))
+            .unwrap_or(0)
+    }
+}
+
+/// Lays out a list of `(title, detail)` entries under a heading, in pages that fit the body.
+pub fn list_layout(geometry: &Geometry, heading: &[&str], entries: &[(&str, &str)]) -> ListLayout {
+    let body = geometry.body();
+    let width = usize::from(body.width);
+    let entry_width = width.saturating_sub(NUMBER_COLUMNS).max(1);
+    let heading: Vec<String> = heading
+        .iter()
+        .flat_map(|text| geometry.wrap(text, width))
+        .collect();
+    let wrap_entries = |with_detail: bool| -> Vec<ListEntry> {
+        entries
+            .iter()
+            .map(|(title, detail)| ListEntry {
+                title: geometry.wrap(title, entry_width),
+                detail: if with_detail && !detail.is_empty() {
+                    geometry.wrap(detail, entry_width)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect()
+    };
+    // The heading is followed by one blank row.
+    let rows = usize::from(body.height)
+        .saturating_sub(heading.len() + 1)
+        .max(1);
+    // Fewer pages matter most (a visitor may not know to turn them), then the descriptions,
+    // then the blank rows between entries.
+    let detailed = wrap_entries(true);
+    let bare = wrap_entries(false);
+    let candidates = [(&detailed, 1), (&detailed, 0), (&bare, 1), (&bare, 0)];
+    let (entries, gap, pages) = candidates
+        .into_iter()
+        .map(|(entries, gap)| (entries, gap, paginate(entries, rows, gap)))
+        .min_by_key(|(_, _, pages)| pages.len())
+        .expect("there are always candidates");
+    ListLayout {
+        heading,
+        entries: entries.clone(),
+        pages,
+        spaced: gap == 1,
+    }
+}
+
+/// Splits entries into pages of at most `rows` rows and nine entries; an entry taller than a
+/// page gets a page of its own.
+fn paginate(entries: &[ListEntry], rows: usize, gap: usize) -> Vec<Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (index, entry) in entries.iter().enumerate() {
+        let needed = entry.rows() + if index > start { gap } else { 0 };
+        let full = index - start == MAX_ITEMS_PER_PAGE || used + needed > rows;
+        if index > start && full {
+            pages.push(start..index);
+            start = index;
+            used = entry.rows();
+        } else {
+            used += needed;
+        }
+    }
+    pages.push(start..entries.len());
+    pages
+}
+
+/// The home screen's menu: a prompt, then every category with its description.
+pub fn home_layout(geometry: &Geometry, content: &Content) -> ListLayout {
+    let entries: Vec<(&str, &str)> = content
+        .categories
+        .iter()
+        .map(|c| (c.title.as_str(), c.description.as_str()))
+        .collect();
+    list_layout(geometry, &[HOME_PROMPT], &entries)
+}
+
+/// The prompt above the home menu.
+pub const HOME_PROMPT: &str = "知りたいことの番号のキーを押してください。";
+
+/// A category's screen: its title and description, then its questions.
+pub fn category_layout(geometry: &Geometry, content: &Content, category: usize) -> ListLayout {
+    let Some(found) = content.categories.get(category) else {
+        return list_layout(geometry, &[], &[]);
+    };
+    let entries: Vec<(&str, &str)> = content
+        .category_questions(category)
+        .map(|q| (q.question.as_str(), ""))
+        .collect();
+    let mut heading = vec![found.title.as_str()];
+    if !found.description.is_empty() {
+        heading.push(found.description.as_str());
+    }
+    list_layout(geometry, &heading, &entries)
+}
+
+/// An answer screen laid out: the question on top of every page, the answer in pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerLayout {
+    /// The question, wrapped (cut short with `…` if it would leave no room for the answer).
+    pub question: Vec<String>,
+    /// The answer's lines, page by page; a blank string separates paragraphs.
+    pub pages: Vec<Vec<String>>,
+}
+
+/// Rows of answer text a page keeps at the least, however long the question.
+const MIN_ANSWER_ROWS: usize = 3;
+
+/// Lays out a question and its answer in pages that fit the body.
+pub fn answer_layout(geometry: &Geometry, question: &Question) -> AnswerLayout {
+    let body = geometry.body();
+    let width = usize::from(body.width).max(1);
+    let height = usize::from(body.height);
+    let mut question_lines = geometry.wrap(&question.question, width);
+    let max_question_rows = height.saturating_sub(MIN_ANSWER_ROWS + 1).max(1);
+    if question_lines.len() > max_question_rows {
+        question_lines.truncate(max_question_rows);
+        if let Some(last) = question_lines.last_mut() {
+            last.push('…');
+            *last = crate::text::truncate_to_width(last, width, geometry.ambiguous);
+        }
+    }
+    let rows = height.saturating_sub(question_lines.len() + 1).max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in &question.answer {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(geometry.wrap(paragraph, width));
+    }
+    AnswerLayout {
+        question: question_lines,
+        pages: paginate_lines(lines, rows),
+    }
+}
+
+/// Cuts lines into pages of `rows`, never starting a page with a blank line.
+fn paginate_lines(lines: Vec<String>, rows: usize) -> Vec<Vec<String>> {
+    let mut pages: Vec<Vec<String>> = vec![Vec::new()];
+    for line in lines {
+        let page = pages.last_mut().expect("there is always a page");
+        if page.len() == rows {
+            if line.is_empty() {
+                continue;
+            }
+            pages.push(vec![line]);
+        } else if !(page.is_empty() && line.is_empty()) {
+            page.push(line);
+        }
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> Content {
+        Content::embedded().unwrap()
+    }
+
+    #[test]
+    fn the_body_sits_between_header_and_footer() {
+        let body = Geometry::new(80, 24).body();
+        assert_eq!(
+            body,
+            Area {
+                x: 2,
+                y: 2,
+                width: 76,
+                height: 20
+            }
+        );
+        let body = Geometry::new(160, 45).body();
+        assert_eq!(
+            body,
+            Area {
+                x: 4,
+                y: 2,
+                width: 152,
+                height: 41
+            }
+        );
+    }
+
+    #[test]
+    fn tiny_terminals_give_empty_areas_without_panicking() {
+        for (w, h) in [(0, 0), (1, 1), (3, 2)] {
+            let geometry = Geometry::new(w, h);
+            assert!(!geometry.is_usable());
+            let body = geometry.body();
+            assert!(body.x + body.width <= w.max(body.x));
+        }
+    }
+
+    #[test]
+    fn lists_page_by_nine_at_most() {
+        let titles: Vec<String> = (1..=20).map(|i| format!("質問{i}")).collect();
+        let entries: Vec<(&str, &str)> = titles.iter().map(|t| (t.as_str(), "")).collect();
+        let layout = list_layout(&Geometry::new(160, 45), &["見出し"], &entries);
+        assert_eq!(layout.pages, [0..9, 9..18, 18..20]);
+        assert_eq!(layout.page_of(10), 1);
+    }
+
+    #[test]
+    fn lists_drop_the_gaps_before_they_need_another_page() {
+        let content = content();
+        let all = content.categories.len() - 1;
+        let layout = category_layout(&Geometry::new(80, 24), &content, all);
+        assert_eq!(layout.pages, [0..9]);
+        assert!(!layout.spaced);
+        let layout = category_layout(&Geometry::new(160, 45), &content, all);
+        assert!(layout.spaced);
+    }
+
+    #[test]
+    fn lists_fill_pages_by_rows_on_short_terminals() {
+        let content = content();
+        let all = content.categories.len() - 1;
+        let layout = category_layout(&Geometry::new(40, 12), &content, all);
+        assert!(layout.pages.len() > 1);
+        let body_rows = usize::from(Geometry::new(40, 12).body().height);
+        for page in &layout.pages {
+            let rows: usize = layout.entries[page.clone()]
+                .iter()
+                .map(ListEntry::rows)
+                .sum();
+            assert!(rows + layout.heading.len() + 1 <= body_rows || page.len() == 1);
+        }
+    }
+
+    #[test]
+    fn answers_page_to_the_body_and_never_start_a_page_blank() {
+        let content = content();
+        let q7 = &content.questions[6];
+        let geometry = Geometry::new(80, 24);
+        let layout = answer_layout(&geometry, q7);
+        assert!(layout.pages.len() >= 2, "{layout:?}");
+        let rows = usize::from(geometry.body().height) - layout.question.len() - 1;
+        for page in &layout.pages {
+            assert!(page.len() <= rows);
+            assert!(!page[0].is_empty());
+        }
+        let text: String = layout.pages.concat().concat();
+        assert!(text.contains("令和7年12月1日まで"));
+    }
+
+    #[test]
+    fn a_long_question_leaves_room_for_the_answer() {
+        let mut question = content().questions[1].clone();
+        question.question = question.question.repeat(3);
+        let geometry = Geometry::new(40, 12);
+        let layout = answer_layout(&geometry, &question);
+        let body_rows = usize::from(geometry.body().height);
+        assert_eq!(layout.question.len() + 1 + MIN_ANSWER_ROWS, body_rows);
+        let last = layout.question.last().unwrap();
+        assert!(last.ends_with('…'), "{last}");
+        assert!(geometry.text_width(last) <= usize::from(geometry.body().width));
+    }
+}
