@@ -17,6 +17,7 @@
 //! - [`cli`]: command-line parsing and the `check` / `render` commands.
 
 pub mod app;
+pub mod config;
 pub mod content;
 pub mod input;
 pub mod layout;

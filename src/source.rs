@@ -242,6 +242,9 @@ mod tests {
     fn display_leads_with_the_location_and_ends_with_the_detail() {
         let source = Source::new("faq.toml", "x\n");
         let d = Diagnostic::error(Some(source.location(0)), "直してください。", "bad");
-        assert_eq!(d.to_string(), "faq.toml:1:1: エラー: 直してください。\n    (bad)");
+        assert_eq!(
+            d.to_string(),
+            "faq.toml:1:1: エラー: 直してください。\n    (bad)"
+        );
     }
 }

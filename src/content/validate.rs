@@ -25,7 +25,8 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn error<T>(&mut self, at: &Spanned<T>, message: String, detail: String) {
         let location = Some(self.source.span_location(&at.span()));
-        self.problems.push(Diagnostic::error(location, message, detail));
+        self.problems
+            .push(Diagnostic::error(location, message, detail));
     }
 
     /// The trimmed text of a required field, or an error if it is blank.
@@ -101,13 +102,16 @@ pub(super) fn validate(raw: RawContent, source: &Source) -> Result<Content, Diag
 }
 
 fn optional_text(value: Option<&Spanned<String>>) -> String {
-    value.map(|v| v.get_ref().trim().to_string()).unwrap_or_default()
+    value
+        .map(|v| v.get_ref().trim().to_string())
+        .unwrap_or_default()
 }
 
 fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Question {
     let raw = entry.get_ref();
     let id = checker.required_text(&raw.id, "質問のID（id）", "questions.id");
-    let question = checker.required_text(&raw.question, "質問の文（question）", "questions.question");
+    let question =
+        checker.required_text(&raw.question, "質問の文（question）", "questions.question");
     if raw.answer.get_ref().is_empty() {
         checker.error(
             &raw.answer,
@@ -261,7 +265,12 @@ fn check_every_question_is_listed(
 ) {
     let mut listed = vec![false; raw.questions.len()];
     for category in &raw.categories {
-        for reference in category.get_ref().questions.iter().flat_map(|l| l.get_ref()) {
+        for reference in category
+            .get_ref()
+            .questions
+            .iter()
+            .flat_map(|l| l.get_ref())
+        {
             if let Some(&index) = question_index.get(reference.get_ref().trim()) {
                 listed[index] = true;
             }
@@ -325,7 +334,10 @@ answer = ["答えです。"]
         let text = VALID.replace("edition =", "editon =");
         let message = only_error(&text);
         assert!(message.starts_with("faq.toml:3:1: エラー:"), "{message}");
-        assert!(message.contains("「editon」という項目は使えません"), "{message}");
+        assert!(
+            message.contains("「editon」という項目は使えません"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -338,10 +350,14 @@ answer = ["答えです。"]
 
     #[test]
     fn duplicate_question_ids_point_at_the_second_one() {
-        let text = format!("{VALID}\n[[questions]]\nid = \"q1\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
+        let text =
+            format!("{VALID}\n[[questions]]\nid = \"q1\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
         let message = only_error(&text);
         assert!(message.starts_with("faq.toml:16:6:"), "{message}");
-        assert!(message.contains("2回使われています（最初は11行目）"), "{message}");
+        assert!(
+            message.contains("2回使われています（最初は11行目）"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -366,7 +382,8 @@ answer = ["答えです。"]
 
     #[test]
     fn a_question_in_no_category_is_an_error() {
-        let text = format!("{VALID}\n[[questions]]\nid = \"q2\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
+        let text =
+            format!("{VALID}\n[[questions]]\nid = \"q2\"\nquestion = \"別\"\nanswer = [\"x\"]\n");
         let message = only_error(&text);
         assert!(message.starts_with("faq.toml:16:6:"), "{message}");
         assert!(message.contains("どの分類にも入っていません"), "{message}");
@@ -385,8 +402,12 @@ answer = ["答えです。"]
         let message = only_error(&VALID.replace("\"答えです。\"", "\"  \""));
         assert!(message.starts_with("faq.toml:13:11:"), "{message}");
         assert!(message.contains("答えの段落が空です"), "{message}");
-        assert!(only_error(&VALID.replace("[\"答えです。\"]", "[]")).contains("答え（answer）が空です"));
-        assert!(only_error(&VALID.replace("\"使い方\"", "\"\"")).contains("分類の題（title）が空です"));
+        assert!(
+            only_error(&VALID.replace("[\"答えです。\"]", "[]")).contains("答え（answer）が空です")
+        );
+        assert!(
+            only_error(&VALID.replace("\"使い方\"", "\"\"")).contains("分類の題（title）が空です")
+        );
         assert!(only_error(&VALID.replace("\"質問ですか？\"", "\"\"")).contains("質問の文"));
     }
 
@@ -399,7 +420,10 @@ answer = ["答えです。"]
     #[test]
     fn missing_fields_are_named() {
         let message = only_error(&VALID.replace("question = \"質問ですか？\"\n", ""));
-        assert!(message.contains("必要な項目「question」がありません"), "{message}");
+        assert!(
+            message.contains("必要な項目「question」がありません"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -1,0 +1,230 @@
+//! Kiosk settings (`config/kiosk.toml`): content path, timeouts, keypad map, colours, text.
+//!
+//! Every key is optional. The shipped `config/kiosk.toml` spells out every default and is
+//! compiled into the binary, so the binary alone runs with the documented settings.
+
+mod colour;
+
+pub use colour::Colour;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff};
+use crate::source::{Diagnostics, Source};
+use crate::text::AmbiguousWidth;
+
+/// The configuration compiled into the binary: the shipped `config/kiosk.toml`.
+pub const EMBEDDED_CONFIG: &str = include_str!("../../config/kiosk.toml");
+
+/// The name the embedded configuration is reported under.
+pub const EMBEDDED_CONFIG_NAME: &str = "config/kiosk.toml（組み込み）";
+
+/// All kiosk settings.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The content file; relative paths are from the configuration file's folder. `None` uses
+    /// the content compiled into the binary.
+    pub content_path: Option<PathBuf>,
+    /// Seconds without a key press before the kiosk returns to the home screen; 0 turns it off.
+    pub idle_timeout_secs: u64,
+    /// The keypad map.
+    pub keypad: KeypadConfig,
+    /// The colours.
+    pub theme: Theme,
+    /// How text is measured.
+    pub text: TextConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            content_path: None,
+            idle_timeout_secs: 120,
+            keypad: KeypadConfig::default(),
+            theme: Theme::default(),
+            text: TextConfig::default(),
+        }
+    }
+}
+
+/// `[keypad]`: how keys are read.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct KeypadConfig {
+    /// How the keys a keypad sends with NumLock off are read.
+    pub numlock_off: NumLockOff,
+    /// Per-key changes to the default map: key label to action.
+    pub keys: BTreeMap<KeyLabel, KeyAction>,
+}
+
+impl KeypadConfig {
+    /// The keypad map these settings describe.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::new(self.numlock_off, &self.keys)
+    }
+}
+
+/// `[theme]`: the colours of every screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Theme {
+    /// Body text.
+    pub foreground: Colour,
+    /// The screen's background.
+    pub background: Colour,
+    /// Titles, questions and key caps.
+    pub accent: Colour,
+    /// Descriptions and other secondary text.
+    pub muted: Colour,
+    /// Text of the header, footer and highlighted item.
+    pub bar_foreground: Colour,
+    /// Background of the header, footer and highlighted item.
+    pub bar_background: Colour,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Self {
+            foreground: Colour::White,
+            background: Colour::Black,
+            accent: Colour::LightYellow,
+            muted: Colour::Gray,
+            bar_foreground: Colour::Black,
+            bar_background: Colour::LightCyan,
+        }
+    }
+}
+
+/// `[text]`: how text is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TextConfig {
+    /// How many columns the terminal gives East Asian Ambiguous characters.
+    pub ambiguous_width: AmbiguousWidthSetting,
+}
+
+/// `ambiguous_width` in the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmbiguousWidthSetting {
+    /// One column, as in most Western-configured terminals.
+    #[default]
+    Narrow,
+    /// Two columns, as in terminals set up for CJK.
+    Wide,
+}
+
+impl From<AmbiguousWidthSetting> for AmbiguousWidth {
+    fn from(setting: AmbiguousWidthSetting) -> Self {
+        match setting {
+            AmbiguousWidthSetting::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousWidthSetting::Wide => AmbiguousWidth::Wide,
+        }
+    }
+}
+
+impl Config {
+    /// Parses a configuration from TOML text.
+    pub fn from_source(source: &Source) -> Result<Config, Diagnostics> {
+        toml::from_str(&source.text).map_err(|err| Diagnostics(vec![source.toml_error(&err)]))
+    }
+
+    /// Reads a configuration file; a relative `content_path` is taken from the file's folder.
+    pub fn load(path: &Path) -> Result<Config, Diagnostics> {
+        let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+        let mut config = Self::from_source(&source)?;
+        if let Some(content) = &config.content_path
+            && content.is_relative()
+        {
+            let folder = path.parent().unwrap_or(Path::new(""));
+            config.content_path = Some(folder.join(content));
+        }
+        Ok(config)
+    }
+
+    /// The configuration compiled into the binary.
+    pub fn embedded() -> Result<Config, Diagnostics> {
+        Self::from_source(&Source::new(EMBEDDED_CONFIG_NAME, EMBEDDED_CONFIG))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        Config::from_source(&Source::new("kiosk.toml", text))
+    }
+
+    #[test]
+    fn the_shipped_file_documents_exactly_the_defaults() {
+        assert_eq!(Config::embedded().unwrap(), Config::default());
+    }
+
+    #[test]
+    fn every_key_is_optional() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn keys_and_colours_parse() {
+        let config = parse(
+            "idle_timeout_secs = 60\n[keypad]\nnumlock_off = \"navigation\"\n[keypad.keys]\n\"*\" = \"home\"\n[theme]\naccent = \"#ffcc00\"\n[text]\nambiguous_width = \"wide\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.idle_timeout_secs, 60);
+        assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
+        assert_eq!(config.keypad.keys[&KeyLabel::Star], KeyAction::Home);
+        assert_eq!(config.theme.accent, Colour::Rgb(0xff, 0xcc, 0x00));
+        assert_eq!(
+            AmbiguousWidth::from(config.text.ambiguous_width),
+            AmbiguousWidth::Wide
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_their_place() {
+        let err = parse("[theme]\naccent = \"red\"\nforground = \"white\"\n").unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("kiosk.toml:3:1: エラー:"), "{message}");
+        assert!(
+            message.contains("「forground」という項目は使えません"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn bad_values_list_the_choices() {
+        let message = parse("[keypad.keys]\n\"*\" = \"exit\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("kiosk.toml:2:"), "{message}");
+        assert!(
+            message.contains("使える値") && message.contains("'next-page'"),
+            "{message}"
+        );
+        let message = parse("[keypad.keys]\n\"q\" = \"home\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("'Enter'"), "{message}");
+        let message = parse("[theme]\nmuted = \"grey50\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("'dark-gray'"), "{message}");
+    }
+
+    #[test]
+    fn a_relative_content_path_is_taken_from_the_config_folder() {
+        let folder = std::env::temp_dir().join(format!("faq-kiosk-config-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let file = folder.join("kiosk.toml");
+        std::fs::write(&file, "content_path = \"my-faq.toml\"\n").unwrap();
+        let config = Config::load(&file).unwrap();
+        std::fs::remove_dir_all(&folder).unwrap();
+        assert_eq!(config.content_path, Some(folder.join("my-faq.toml")));
+    }
+}
