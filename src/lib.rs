@@ -7,19 +7,24 @@
 //!
 //! - [`content`]: the Q&A schema, loading and validation of `faq.toml`.
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
-//! - [`source`]: where a piece of TOML text came from, and how to point at a line and column of it.
+//! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
-//! - [`app`]: the screens, selection and paging; `update(state, action)` with no I/O.
-//! - [`view`]: turns a state into the lines each screen shows (all layout decisions live here).
+//! - [`layout`]: where text goes at a terminal size: wrapped lines and pages of every screen.
+//! - [`app`]: the screens, highlight and page; `State::update(action)` with no I/O.
+//! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
-//! - [`ui`]: draws a view into a ratatui `Frame`.
+//! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
 //! - [`runtime`]: the event loop, terminal set-up and restore.
 //! - [`cli`]: command-line parsing and the `check` / `render` commands.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod input;
 pub mod layout;
+pub mod runtime;
 pub mod source;
 pub mod text;
+pub mod ui;
+pub mod view;

@@ -1,0 +1,222 @@
+//! Command-line parsing and the commands: run the kiosk, `check` the files, `render` a screen.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::State;
+use crate::config::Config;
+use crate::content::Content;
+use crate::input::{KeyLabel, Keymap, parse_key_labels};
+use crate::layout::Geometry;
+use crate::runtime::{self, ExitKey};
+use crate::source::Diagnostics;
+use crate::ui::{Styles, buffer_text, render_to_buffer};
+
+/// A keypad-driven kiosk answering questions about the My Number health insurance card.
+///
+/// マイナ保険証のよくある質問に、テンキーだけで答えるキオスク端末です。
+#[derive(Debug, Parser)]
+#[command(name = "faq-kiosk", version, about, long_about)]
+pub struct Cli {
+    /// The content file (questions and answers) [built-in faq.toml] / 質問と答えのファイル
+    #[arg(long, global = true, env = "FAQ_KIOSK_CONTENT", value_name = "FILE")]
+    pub content: Option<PathBuf>,
+
+    /// The settings file [built-in config/kiosk.toml] / 設定ファイル
+    #[arg(long, global = true, env = "FAQ_KIOSK_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// For development only: this key (one character, Esc or F1-F12) ends the kiosk.
+    /// Without it no key leaves the program. / 開発用: このキーで終了します
+    #[arg(long, value_name = "KEY")]
+    pub exit_key: Option<ExitKey>,
+
+    /// What to do; without a command the kiosk runs. / コマンドなしで起動します
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands besides running the kiosk.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Checks the content and settings files and lists every problem.
+    /// / ファイルを検査し、問題をすべて表示します
+    Check,
+    /// Prints the screen that some key presses lead to, as plain text.
+    /// / キー操作のあとの画面を文字で表示します
+    Render {
+        /// Terminal size, COLUMNSxROWS / 画面の大きさ（桁x行）
+        #[arg(long, default_value = "80x24", value_parser = parse_size)]
+        size: (u16, u16),
+        /// Key labels separated by spaces, e.g. "2 1 +" / 押すキー（空白区切り）
+        #[arg(long, default_value = "", value_parser = parse_keys)]
+        keys: KeyPresses,
+    },
+}
+
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{text}' is not a size: write COLUMNSxROWS, e.g. 80x24"))?;
+    let number = |n: &str| {
+        n.trim()
+            .parse::<u16>()
+            .map_err(|_| format!("'{n}' is not a number of cells (0-65535)"))
+    };
+    Ok((number(w)?, number(h)?))
+}
+
+/// The key labels of `--keys`, in the order pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPresses(pub Vec<KeyLabel>);
+
+fn parse_keys(text: &str) -> Result<KeyPresses, String> {
+    parse_key_labels(text).map(KeyPresses)
+}
+
+/// The content and settings the kiosk runs with, and the problems met while loading them.
+pub struct Loaded {
+    /// The content to show.
+    pub content: Content,
+    /// The settings to use.
+    pub config: Config,
+    /// Problems in the given files; when there are any, built-in defaults stand in.
+    pub problems: Diagnostics,
+}
+
+/// Loads the settings, then the content: the command line or environment first, then the
+/// settings file's `content_path`, then the built-in defaults.
+///
+/// A broken file never stops the kiosk: its problems are returned and the built-in default
+/// stands in for it, so a visitor always sees the official leaflet.
+pub fn load(content_path: Option<&Path>, config_path: Option<&Path>) -> Loaded {
+    let mut problems = Vec::new();
+    let embedded_config = || Config::embedded().expect("the built-in config/kiosk.toml is valid");
+    let config = match config_path.map(Config::load) {
+        None => embedded_config(),
+        Some(Ok(config)) => config,
+        Some(Err(found)) => {
+            problems.extend(found.0);
+            embedded_config()
+        }
+    };
+    let embedded_content = || Content::embedded().expect("the built-in faq.toml is valid");
+    let path = content_path.or(config.content_path.as_deref());
+    let content = match path.map(Content::load) {
+        None => embedded_content(),
+        Some(Ok(content)) => content,
+        Some(Err(found)) => {
+            problems.extend(found.0);
+            embedded_content()
+        }
+    };
+    Loaded {
+        content,
+        config,
+        problems: Diagnostics(problems),
+    }
+}
+
+/// Runs the parsed command line; the exit code says whether it went well.
+pub fn main(cli: Cli) -> ExitCode {
+    let loaded = load(cli.content.as_deref(), cli.config.as_deref());
+    match cli.command {
+        Some(Command::Check) => check(&loaded),
+        Some(Command::Render { size, keys }) => render(&loaded, size, &keys.0),
+        None => run(loaded, cli.exit_key),
+    }
+}
+
+fn check(loaded: &Loaded) -> ExitCode {
+    if loaded.problems.has_errors() {
+        eprint!("{}", loaded.problems);
+        eprintln!(
+            "問題が {} 件見つかりました。直してから、もう一度 check してください。",
+            loaded.problems.0.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    print!("{}", loaded.problems);
+    let content = &loaded.content;
+    println!(
+        "問題ありません: 「{}」{}、分類 {}、質問 {}。",
+        content.meta.title,
+        content.meta.edition,
+        content.categories.len(),
+        content.questions.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn render(loaded: &Loaded, (width, height): (u16, u16), keys: &[KeyLabel]) -> ExitCode {
+    if loaded.problems.has_errors() {
+        eprint!("{}", loaded.problems);
+        return ExitCode::FAILURE;
+    }
+    let keymap: Keymap = loaded.config.keypad.keymap();
+    let geometry = Geometry {
+        ambiguous: loaded.config.text.ambiguous_width.into(),
+        ..Geometry::new(width, height)
+    };
+    let mut state = State::new(Arc::new(loaded.content.clone()), geometry);
+    for &key in keys {
+        if let Some(action) = keymap.action(key) {
+            state.update(action);
+        }
+    }
+    print!(
+        "{}",
+        buffer_text(&render_to_buffer(
+            &state,
+            &Styles::new(&loaded.config.theme)
+        ))
+    );
+    ExitCode::SUCCESS
+}
+
+fn run(loaded: Loaded, exit_key: Option<ExitKey>) -> ExitCode {
+    if !loaded.problems.0.is_empty() {
+        eprint!("{}", loaded.problems);
+        eprintln!("faq-kiosk: 問題のあるファイルの代わりに、組み込みの内容で起動します。");
+    }
+    match runtime::run(Arc::new(loaded.content), &loaded.config, exit_key) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("faq-kiosk: the terminal failed: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_bad_ones_say_how_to_write_them() {
+        assert_eq!(parse_size("80x24"), Ok((80, 24)));
+        assert_eq!(parse_size("160X45"), Ok((160, 45)));
+        assert!(parse_size("80").unwrap_err().contains("COLUMNSxROWS"));
+        assert!(parse_size("80xa").is_err());
+    }
+
+    #[test]
+    fn a_broken_content_file_falls_back_to_the_built_in_content_with_its_problems() {
+        let path =
+            std::env::temp_dir().join(format!("faq-kiosk-broken-{}.toml", std::process::id()));
+        std::fs::write(&path, "[meta\n").unwrap();
+        let loaded = load(Some(&path), None);
+        std::fs::remove_file(&path).unwrap();
+        assert!(loaded.problems.has_errors());
+        assert_eq!(loaded.content, Content::embedded().unwrap());
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

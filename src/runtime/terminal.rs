@@ -1,0 +1,44 @@
+//! Putting the terminal into kiosk mode and giving it back exactly as it was found.
+
+use std::io::{self, Stdout, Write, stdout};
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The terminal the kiosk draws on.
+pub type KioskTerminal = Terminal<CrosstermBackend<Stdout>>;
+
+/// Enters raw mode (so Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals) and the
+/// alternate screen, hides the cursor, and makes sure a panic restores all of it first.
+pub fn enter() -> io::Result<KioskTerminal> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    if let Err(err) = execute!(stdout(), EnterAlternateScreen, Hide) {
+        restore();
+        return Err(err);
+    }
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor again; safe to call twice.
+pub fn restore() {
+    let raw = disable_raw_mode();
+    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    let _ = stdout().flush();
+    if let Err(err) = raw.and(screen) {
+        eprintln!("faq-kiosk: could not restore the terminal: {err}");
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}

@@ -1,0 +1,284 @@
+//! What one screen shows for a state: its lines with their roles, the page, the key guide.
+//!
+//! The view decides everything that is not a colour or a cell: which text, in which order,
+//! numbered how, with which keys explained. [`crate::ui`] only paints it.
+
+use crate::app::{Screen, State};
+use crate::layout::{self, ListLayout};
+
+/// The part a piece of text plays, which the theme turns into a colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Ordinary text: answers, list entries.
+    Body,
+    /// Titles and the question on an answer page.
+    Heading,
+    /// Descriptions and other secondary text.
+    Muted,
+}
+
+/// One row of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLine {
+    /// The number key that opens this entry, shown as a key cap (first line of an entry only).
+    pub number: Option<u8>,
+    /// Columns left blank before the text (the number column of a list, for example).
+    pub indent: usize,
+    /// The text, already fitted to the body's width.
+    pub text: String,
+    /// The text's role.
+    pub role: Role,
+    /// Whether the row belongs to the highlighted entry.
+    pub highlighted: bool,
+}
+
+impl BodyLine {
+    fn plain(text: impl Into<String>, role: Role) -> Self {
+        Self {
+            number: None,
+            indent: 0,
+            text: text.into(),
+            role,
+            highlighted: false,
+        }
+    }
+
+    fn blank() -> Self {
+        Self::plain("", Role::Body)
+    }
+}
+
+/// One key of the key guide: the key's label and what it does here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuideItem {
+    /// The key as printed on the keypad.
+    pub key: &'static str,
+    /// What it does, in Japanese.
+    pub action: &'static str,
+}
+
+/// Everything one screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    /// A usable screen.
+    Screen(ScreenView),
+    /// The terminal is too small to lay out a screen: a short message instead.
+    TooSmall(&'static str),
+}
+
+/// A screen with header, body, page line and key guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenView {
+    /// The kiosk's title, on the left of the header.
+    pub title: String,
+    /// The content's edition, on the right of the header.
+    pub edition: String,
+    /// The body's rows, top to bottom.
+    pub body: Vec<BodyLine>,
+    /// The page shown and the number of pages, from 1.
+    pub page: (usize, usize),
+    /// The keys that do something on this screen.
+    pub guide: Vec<GuideItem>,
+}
+
+/// The message shown when the terminal is smaller than the kiosk's smallest layout.
+pub const TOO_SMALL_MESSAGE: &str = "画面が小さすぎます。ウィンドウを大きくしてください。";
+
+const KEY_BACK: GuideItem = GuideItem {
+    key: "0",
+    action: "もどる",
+};
+const KEY_HOME: GuideItem = GuideItem {
+    key: ".",
+    action: "はじめの画面",
+};
+const KEY_NEXT: GuideItem = GuideItem {
+    key: "+",
+    action: "次のページ",
+};
+const KEY_PREVIOUS: GuideItem = GuideItem {
+    key: "-",
+    action: "前のページ",
+};
+
+/// The view of `state`.
+pub fn view(state: &State) -> View {
+    let geometry = state.geometry();
+    if !geometry.is_usable() {
+        return View::TooSmall(TOO_SMALL_MESSAGE);
+    }
+    let content = state.content();
+    let (body, page, guide) = match state.screen() {
+        Screen::Home { highlight } => {
+            let list = layout::home_layout(&geometry, content);
+            list_view(&list, highlight, Role::Body, "えらぶ", false)
+        }
+        Screen::Category {
+            category,
+            highlight,
+        } => {
+            let list = layout::category_layout(&geometry, content, category);
+            list_view(&list, highlight, Role::Heading, "質問をえらぶ", true)
+        }
+        Screen::Answer { page, .. } => match state.question() {
+            Some(question) => answer_view(&layout::answer_layout(&geometry, question), page),
+            None => (Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+        },
+    };
+    View::Screen(ScreenView {
+        title: content.meta.title.clone(),
+        edition: content.meta.edition.clone(),
+        body,
+        page,
+        guide,
+    })
+}
+
+fn list_view(
+    list: &ListLayout,
+    highlight: usize,
+    heading_role: Role,
+    open_action: &'static str,
+    can_go_back: bool,
+) -> (Vec<BodyLine>, (usize, usize), Vec<GuideItem>) {
+    let mut body: Vec<BodyLine> = Vec::new();
+    for (row, text) in list.heading.iter().enumerate() {
+        let role = if row == 0 { heading_role } else { Role::Muted };
+        body.push(BodyLine::plain(text.clone(), role));
+    }
+    body.push(BodyLine::blank());
+    let page_index = list.page_of(highlight);
+    let page = list.pages[page_index].clone();
+    for (number, index) in page.clone().enumerate() {
+        if number > 0 && list.spaced {
+            body.push(BodyLine::blank());
+        }
+        let entry = &list.entries[index];
+        let highlighted = index == highlight;
+        let lines = entry
+            .title
+            .iter()
+            .map(|t| (t, Role::Body))
+            .chain(entry.detail.iter().map(|t| (t, Role::Muted)));
+        for (row, (text, role)) in lines.enumerate() {
+            body.push(BodyLine {
+                number: (row == 0).then_some(number as u8 + 1),
+                indent: layout::NUMBER_COLUMNS,
+                text: text.clone(),
+                role,
+                highlighted,
+            });
+        }
+    }
+    let mut guide = vec![GuideItem {
+        key: NUMBER_KEYS[page.len().clamp(1, 9) - 1],
+        action: open_action,
+    }];
+    guide.extend(page_keys(page_index, list.pages.len()));
+    if can_go_back {
+        guide.extend([KEY_BACK, KEY_HOME]);
+    }
+    (body, (page_index + 1, list.pages.len()), guide)
+}
+
+/// The label of the number keys that open the entries of a page of 1 to 9 entries.
+const NUMBER_KEYS: [&str; 9] = [
+    "1", "1～2", "1～3", "1～4", "1～5", "1～6", "1～7", "1～8", "1～9",
+];
+
+fn page_keys(page: usize, pages: usize) -> Vec<GuideItem> {
+    let mut keys = Vec::new();
+    if page + 1 < pages {
+        keys.push(KEY_NEXT);
+    }
+    if page > 0 {
+        keys.push(KEY_PREVIOUS);
+    }
+    keys
+}
+
+fn answer_view(
+    answer: &layout::AnswerLayout,
+    page: usize,
+) -> (Vec<BodyLine>, (usize, usize), Vec<GuideItem>) {
+    let page = page.min(answer.pages.len() - 1);
+    let mut body: Vec<BodyLine> = answer
+        .question
+        .iter()
+        .map(|line| BodyLine::plain(line.clone(), Role::Heading))
+        .collect();
+    body.push(BodyLine::blank());
+    body.extend(
+        answer.pages[page]
+            .iter()
+            .map(|line| BodyLine::plain(line.clone(), Role::Body)),
+    );
+    let mut guide = page_keys(page, answer.pages.len());
+    guide.extend([KEY_BACK, KEY_HOME]);
+    (body, (page + 1, answer.pages.len()), guide)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::Action;
+    use crate::content::Content;
+    use crate::layout::Geometry;
+
+    fn screen_after(width: u16, height: u16, actions: &[Action]) -> ScreenView {
+        let content = Arc::new(Content::embedded().unwrap());
+        let mut state = State::new(content, Geometry::new(width, height));
+        for &action in actions {
+            state.update(action);
+        }
+        match view(&state) {
+            View::Screen(screen) => screen,
+            View::TooSmall(_) => panic!("too small"),
+        }
+    }
+
+    #[test]
+    fn home_numbers_every_category_and_highlights_the_first() {
+        let screen = screen_after(80, 24, &[]);
+        let numbered: Vec<(u8, &str)> = screen
+            .body
+            .iter()
+            .filter_map(|l| l.number.map(|n| (n, l.text.as_str())))
+            .collect();
+        assert_eq!(numbered[0], (1, "使い方"));
+        assert_eq!(numbered.len(), 5);
+        assert!(
+            screen
+                .body
+                .iter()
+                .any(|l| l.highlighted && l.text == "使い方")
+        );
+        assert_eq!(screen.guide[0].key, "1～5");
+        assert_eq!(screen.page, (1, 1));
+    }
+
+    #[test]
+    fn answer_pages_explain_the_paging_keys() {
+        let first = screen_after(80, 24, &[Action::Open(4), Action::Open(2)]);
+        let keys: Vec<&str> = first.guide.iter().map(|g| g.key).collect();
+        assert_eq!(keys, ["+", "0", "."]);
+        assert_eq!(first.body[0].role, Role::Heading);
+        let last = screen_after(
+            80,
+            24,
+            &[Action::Open(4), Action::Open(2), Action::NextPage],
+        );
+        let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
+        assert_eq!(last.page, (2, 2));
+        assert_eq!(keys, ["-", "0", "."]);
+    }
+
+    #[test]
+    fn a_tiny_terminal_gets_the_message() {
+        let content = Arc::new(Content::embedded().unwrap());
+        let state = State::new(content, Geometry::new(1, 1));
+        assert_eq!(view(&state), View::TooSmall(TOO_SMALL_MESSAGE));
+    }
+}
