@@ -145,7 +145,7 @@ impl fmt::Display for KeyLabel {
 /// Names a key event by its keypad label; `None` for keys a keypad does not have.
 ///
 /// Only presses and repeats count (some terminals also report releases), and Esc, letters and
-/// control keys are not keypad keys, so they do nothing in the kiosk.
+/// Ctrl combinations are not keypad keys, so they do nothing in the kiosk.
 pub fn key_label(event: &KeyEvent) -> Option<KeyLabel> {
     if event.kind == KeyEventKind::Release {
         return None;
@@ -153,7 +153,8 @@ pub fn key_label(event: &KeyEvent) -> Option<KeyLabel> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     let label = match event.code {
         KeyCode::Char('j') if ctrl => KeyLabel::Enter,
-        _ if ctrl || event.modifiers.contains(KeyModifiers::ALT) => return None,
+        // A key typed right after Esc arrives Alt-modified; it is still the key it is.
+        _ if ctrl => return None,
         KeyCode::Char(c @ '0'..='9') => KeyLabel::Digit(c as u8 - b'0'),
         KeyCode::Char('.' | ',') => KeyLabel::Dot,
         KeyCode::Char('+') => KeyLabel::Plus,
@@ -406,10 +407,18 @@ mod tests {
             KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
             KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL),
             KeyEvent::new(KeyCode::Char('\\'), KeyModifiers::CONTROL),
-            KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT),
         ] {
             assert_eq!(map.action_for_event(&event), None, "{event:?}");
         }
+    }
+
+    #[test]
+    fn a_key_typed_right_after_escape_still_counts() {
+        let alt_one = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT);
+        assert_eq!(
+            Keymap::default().action_for_event(&alt_one),
+            Some(Action::Open(1))
+        );
     }
 
     #[test]

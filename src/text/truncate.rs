@@ -36,13 +36,25 @@ mod tests {
 
     #[test]
     fn short_text_is_unchanged() {
-        assert_eq!(truncate_to_width("使い方", 6, AmbiguousWidth::Narrow), "使い方");
+        assert_eq!(
+            truncate_to_width("使い方", 6, AmbiguousWidth::Narrow),
+            "使い方"
+        );
     }
 
     #[test]
     fn cut_is_marked_and_never_splits_a_wide_character() {
-        assert_eq!(truncate_to_width("マイナ保険証", 6, AmbiguousWidth::Narrow), "マイ…");
-        assert_eq!(truncate_to_width("マイナ保険証", 7, AmbiguousWidth::Narrow), "マイナ…");
-        assert_eq!(truncate_to_width("マイナ保険証", 0, AmbiguousWidth::Narrow), "");
+        assert_eq!(
+            truncate_to_width("マイナ保険証", 6, AmbiguousWidth::Narrow),
+            "マイ…"
+        );
+        assert_eq!(
+            truncate_to_width("マイナ保険証", 7, AmbiguousWidth::Narrow),
+            "マイナ…"
+        );
+        assert_eq!(
+            truncate_to_width("マイナ保険証", 0, AmbiguousWidth::Narrow),
+            ""
+        );
     }
 }

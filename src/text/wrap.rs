@@ -141,7 +141,10 @@ mod tests {
 
     #[test]
     fn ascii_words_stay_whole() {
-        assert_eq!(wrap_japanese("マイナ在宅受付Web", 16), ["マイナ在宅受付", "Web"]);
+        assert_eq!(
+            wrap_japanese("マイナ在宅受付Web", 16),
+            ["マイナ在宅受付", "Web"]
+        );
     }
 
     #[test]

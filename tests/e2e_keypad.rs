@@ -1,0 +1,123 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keypad keys, read cell by cell.
+
+mod support;
+
+use support::{Kiosk, keys};
+
+/// Reads row `row` from column `col` as the terminal shows it, wide characters counted once.
+fn cells(kiosk: &Kiosk, row: u16, col: u16, count: u16) -> String {
+    kiosk.with_screen(|screen| {
+        let mut text = String::new();
+        let mut c = col;
+        while c < col + count {
+            let cell = screen.cell(row, c).expect("cell on screen");
+            text.push_str(cell.contents());
+            c += if cell.is_wide() { 2 } else { 1 };
+        }
+        text
+    })
+}
+
+fn row_of(kiosk: &Kiosk, text: &str) -> u16 {
+    let screen = kiosk.text();
+    let row = screen
+        .lines()
+        .position(|line| line.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{screen}"));
+    row as u16
+}
+
+#[test]
+fn a_visitor_reads_an_answer_with_the_keypad_and_the_terminal_is_restored() {
+    let mut kiosk = Kiosk::start(80, 24, &["--exit-key", "F10"]);
+    kiosk.wait_for("知りたいことの番号のキーを押してください。");
+    assert_eq!(cells(&kiosk, 0, 1, 25), "マイナ保険証 よくある質問");
+
+    kiosk.press("3");
+    kiosk.wait_for("安全・困ったとき");
+    kiosk.press("1");
+    kiosk.wait_for("マイナンバーカードって安全なの？");
+    // The question heads the body at column 2, every character in its own wide cell.
+    assert_eq!(cells(&kiosk, 2, 2, 32), "マイナンバーカードって安全なの？");
+    kiosk.with_screen(|screen| {
+        assert!(screen.cell(2, 2).unwrap().is_wide());
+        assert!(screen.cell(2, 3).unwrap().is_wide_continuation());
+    });
+    let phone = row_of(&kiosk, "0120-95-0178");
+    assert!(
+        kiosk
+            .text()
+            .lines()
+            .nth(phone as usize)
+            .unwrap()
+            .contains("0120-95-0178")
+    );
+
+    // Keys a visitor might mash do not leave the kiosk.
+    kiosk.press("\x03\x1a\x1cq\x1b");
+    // A person's next key comes later than a terminal's burst: crossterm reads an Esc followed
+    // at once by a sequence as one key and drops the rest.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    kiosk.press(keys::INSERT);
+    kiosk.wait_for("安全性、暗証番号を忘れたとき");
+    assert!(kiosk.is_running());
+
+    kiosk.press(keys::F10);
+    assert!(kiosk.wait_for_exit(), "exits with success");
+    kiosk.with_screen(|screen| {
+        assert!(!screen.alternate_screen(), "the alternate screen is left");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+    });
+    assert!(kiosk.terminal_is_cooked(), "raw mode is switched off");
+}
+
+#[test]
+fn numlock_off_keys_do_what_the_printed_digit_does() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.wait_for("知りたいことの番号");
+    kiosk.press(keys::DOWN); // keypad 2
+    kiosk.wait_for("マイナ保険証を使うと、何が良くなるのか");
+    kiosk.press(keys::END); // keypad 1
+    kiosk.wait_for("医療情報（診療/薬剤・特定健診情報）に基づいた");
+    kiosk.press(keys::DELETE); // keypad .
+    kiosk.wait_for("知りたいことの番号");
+    kiosk.press(keys::ENTER);
+    kiosk.wait_for("受付での提示や、看護師等の手助けについて");
+}
+
+#[test]
+fn every_answer_can_be_read_from_the_all_questions_list() {
+    let mut kiosk = Kiosk::start(100, 30, &[]);
+    kiosk.wait_for("知りたいことの番号");
+    kiosk.press("5");
+    kiosk.wait_for("すべての質問");
+    let openings = [
+        "マイナ保険証で受付をした場合、毎回の提示は不要です。",
+        "医療情報（診療/薬剤・特定健診情報）に基づいた",
+        "マイナンバーカードには、プライバシー性の高い個人情報は",
+        "スマートフォン・パソコンからの申請以外にも",
+        "「電子証明書が失効しています」と表示された場合は",
+        "利用者ご本人での入力が困難な場合",
+        "令和6年12月2日に従来の健康保険証の新規発行が終了したため",
+        "暗証番号を忘れたり、ロックされている場合でも",
+        "診療/薬剤・特定健診情報などの提供に同意いただくと",
+    ];
+    for (number, opening) in openings.iter().enumerate() {
+        kiosk.press(&(number + 1).to_string());
+        kiosk.wait_for(opening);
+        kiosk.press("0");
+        kiosk.wait_for("質問を順番にすべて見る");
+    }
+}
+
+#[test]
+fn a_resize_reflows_the_screen_and_a_tiny_one_shows_a_message() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.wait_for("知りたいことの番号");
+    kiosk.resize(30, 8);
+    kiosk.wait_for("画面が小さすぎます");
+    kiosk.resize(160, 45);
+    kiosk.wait_for("令和7年5月版");
+    assert!(kiosk.text().lines().next().unwrap().len() > 80);
+    assert!(kiosk.is_running());
+}

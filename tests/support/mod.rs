@@ -1,0 +1,173 @@
+//! A pseudo-terminal harness: runs the real binary, types keys, reads the screen back.
+
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the kiosk to show something before a test fails. Generous, because CI
+/// machines are shared and slow; a passing test returns as soon as the screen is right.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// Escape sequences a terminal sends for the keys of a numeric keypad.
+pub mod keys {
+    /// Keypad 1 with NumLock off (End).
+    pub const END: &str = "\x1b[F";
+    /// Keypad 2 with NumLock off (Down).
+    pub const DOWN: &str = "\x1b[B";
+    /// Keypad 0 with NumLock off (Insert).
+    pub const INSERT: &str = "\x1b[2~";
+    /// Keypad `.` with NumLock off (Delete).
+    pub const DELETE: &str = "\x1b[3~";
+    /// Enter.
+    pub const ENTER: &str = "\r";
+    /// F10, the exit key the tests start the kiosk with.
+    pub const F10: &str = "\x1b[21~";
+}
+
+/// The kiosk running in a pseudo-terminal, with a terminal emulator reading its output.
+pub struct Kiosk {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    output_closed: Arc<AtomicBool>,
+}
+
+impl Kiosk {
+    /// Starts the built binary with `args` in a terminal of `cols` x `rows`.
+    pub fn start(cols: u16, rows: u16, args: &[&str]) -> Kiosk {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_faq-kiosk"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env_remove("FAQ_KIOSK_CONTENT");
+        command.env_remove("FAQ_KIOSK_CONFIG");
+        let child = pty.slave.spawn_command(command).expect("start faq-kiosk");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().expect("read the terminal");
+        let feed = Arc::clone(&screen);
+        let output_closed = Arc::new(AtomicBool::new(false));
+        let closed = Arc::clone(&output_closed);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().unwrap().process(&buf[..n]);
+            }
+            closed.store(true, Ordering::SeqCst);
+        });
+        let writer = pty.master.take_writer().expect("write to the terminal");
+        Kiosk {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+            output_closed,
+        }
+    }
+
+    /// Types `keys` (raw bytes as a terminal would send them).
+    pub fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The screen's text, one line per row.
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Runs `check` on the emulated screen.
+    pub fn with_screen<T>(&self, check: impl FnOnce(&vt100::Screen) -> T) -> T {
+        check(self.screen.lock().unwrap().screen())
+    }
+
+    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if self.text().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "the screen never showed {text:?}; it shows:\n{}",
+            self.text()
+        );
+    }
+
+    /// Changes the terminal's size, as a window resize would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    /// Whether the terminal is in canonical (cooked) mode with echo, as a shell expects it.
+    pub fn terminal_is_cooked(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("read the terminal mode");
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
+    }
+
+    /// Waits for the kiosk to end, and for its last output to reach the screen; returns whether
+    /// it ended successfully.
+    pub fn wait_for_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if let Some(status) = self.child.try_wait().unwrap()
+                && self.output_closed.load(Ordering::SeqCst)
+            {
+                return status.success();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("faq-kiosk did not end; the screen shows:\n{}", self.text());
+    }
+
+    /// Whether the kiosk is still running.
+    pub fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
+}
+
+impl Drop for Kiosk {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
