@@ -6,14 +6,17 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use crate::app::State;
+use std::time::Instant;
+
+use crate::app::{Action, State};
 use crate::config::Config;
 use crate::content::Content;
 use crate::input::{KeyLabel, Keymap, parse_key_labels};
 use crate::layout::Geometry;
-use crate::runtime::{self, ExitKey};
+use crate::runtime::{self, ExitKey, Start};
 use crate::source::Diagnostics;
 use crate::ui::{Styles, buffer_text, render_to_buffer};
+use crate::usage::{self, read_log, usage_log_path};
 
 /// A keypad-driven kiosk answering questions about the My Number health insurance card.
 ///
@@ -51,10 +54,38 @@ pub enum Command {
         /// Terminal size, COLUMNSxROWS / 画面の大きさ（桁x行）
         #[arg(long, default_value = "80x24", value_parser = parse_size)]
         size: (u16, u16),
-        /// Key labels separated by spaces, e.g. "2 1 +" / 押すキー（空白区切り）
+        /// Key labels separated by spaces, e.g. "2 1 +", pressed from the home screen
+        /// / 最初のメニューから押すキー（空白区切り）
         #[arg(long, default_value = "", value_parser = parse_keys)]
         keys: KeyPresses,
+        /// Start on the attract screen the kiosk waits on between visitors
+        /// / 待ち受け画面から始めます
+        #[arg(long)]
+        attract: bool,
     },
+    /// Prints how often each question and category was opened, from the usage log.
+    /// / 利用の記録から、質問ごと・分類ごとの表示回数などを表示します
+    Stats {
+        /// The usage log [from the settings] / 利用の記録のファイル
+        #[arg(long, value_name = "FILE")]
+        log: Option<PathBuf>,
+        /// Count events on or after this date, YYYY-MM-DD / この日以降を数えます
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<String>,
+        /// Print CSV instead of tables / 表の代わりに CSV で出力します
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+fn parse_date(text: &str) -> Result<String, String> {
+    if crate::clock::is_iso_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "'{text}' is not a date: write YYYY-MM-DD, e.g. 2026-11-01"
+        ))
+    }
 }
 
 fn parse_size(text: &str) -> Result<(u16, u16), String> {
@@ -125,8 +156,13 @@ pub fn main(cli: Cli) -> ExitCode {
     let loaded = load(cli.content.as_deref(), cli.config.as_deref());
     match cli.command {
         Some(Command::Check) => check(&loaded),
-        Some(Command::Render { size, keys }) => render(&loaded, size, &keys.0),
-        None => run(loaded, cli.exit_key),
+        Some(Command::Render {
+            size,
+            keys,
+            attract,
+        }) => render(&loaded, size, &keys.0, attract),
+        Some(Command::Stats { log, since, csv }) => stats(&loaded, log, since.as_deref(), csv),
+        None => run(loaded, cli.content, cli.config, cli.exit_key),
     }
 }
 
@@ -151,7 +187,12 @@ fn check(loaded: &Loaded) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn render(loaded: &Loaded, (width, height): (u16, u16), keys: &[KeyLabel]) -> ExitCode {
+fn render(
+    loaded: &Loaded,
+    (width, height): (u16, u16),
+    keys: &[KeyLabel],
+    attract: bool,
+) -> ExitCode {
     if loaded.problems.has_errors() {
         eprint!("{}", loaded.problems);
         return ExitCode::FAILURE;
@@ -161,10 +202,14 @@ fn render(loaded: &Loaded, (width, height): (u16, u16), keys: &[KeyLabel]) -> Ex
         ambiguous: loaded.config.text.ambiguous_width.into(),
         ..Geometry::new(width, height)
     };
-    let mut state = State::new(Arc::new(loaded.content.clone()), geometry);
+    let now = Instant::now();
+    let mut state = State::new(Arc::new(loaded.content.clone()), geometry, now);
+    if !attract {
+        state.update(Action::OtherKey, now);
+    }
     for &key in keys {
         if let Some(action) = keymap.action(key) {
-            state.update(action);
+            state.update(action, now);
         }
     }
     print!(
@@ -177,12 +222,51 @@ fn render(loaded: &Loaded, (width, height): (u16, u16), keys: &[KeyLabel]) -> Ex
     ExitCode::SUCCESS
 }
 
-fn run(loaded: Loaded, exit_key: Option<ExitKey>) -> ExitCode {
-    if !loaded.problems.0.is_empty() {
-        eprint!("{}", loaded.problems);
+fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) -> ExitCode {
+    let Some(path) = log.or_else(|| usage_log_path(&loaded.config)) else {
+        eprintln!(
+            "利用の記録は設定で止められています（usage_log = \"\"）。--log でファイルを指定してください。"
+        );
+        return ExitCode::FAILURE;
+    };
+    match read_log(&path) {
+        Ok((events, skipped)) => {
+            let stats = usage::stats(&events, &loaded.content, since);
+            print!("{}", if csv { stats.csv() } else { stats.table() });
+            if skipped > 0 {
+                eprintln!(
+                    "読めない行を {skipped} 行とばしました（電源が切れたときの書きかけなど）。"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("利用の記録を読めません: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(
+    loaded: Loaded,
+    content_path: Option<PathBuf>,
+    config_path: Option<PathBuf>,
+    exit_key: Option<ExitKey>,
+) -> ExitCode {
+    let problems = (!loaded.problems.0.is_empty()).then(|| loaded.problems.to_string());
+    if let Some(problems) = &problems {
+        eprint!("{problems}");
         eprintln!("faq-kiosk: 問題のあるファイルの代わりに、組み込みの内容で起動します。");
     }
-    match runtime::run(Arc::new(loaded.content), &loaded.config, exit_key) {
+    let start = Start {
+        content: loaded.content,
+        config: loaded.config,
+        config_path,
+        content_path,
+        problems,
+        exit_key,
+    };
+    match runtime::run(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("faq-kiosk: the terminal failed: {err}");

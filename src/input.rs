@@ -174,6 +174,11 @@ pub fn key_label(event: &KeyEvent) -> Option<KeyLabel> {
         KeyCode::PageDown => KeyLabel::PgDn,
         KeyCode::Insert => KeyLabel::Insert,
         KeyCode::Delete => KeyLabel::Delete,
+        // In application keypad mode the top row is PF1-PF4 (NumLock / * -), which crossterm
+        // reads as F1-F4; Tera Term and the Linux console send those for the keypad.
+        KeyCode::F(2) => KeyLabel::Slash,
+        KeyCode::F(3) => KeyLabel::Star,
+        KeyCode::F(4) => KeyLabel::Minus,
         _ => return None,
     };
     Some(label)
@@ -324,6 +329,42 @@ fn navigation_action(key: KeyLabel) -> KeyAction {
     }
 }
 
+/// Watches key labels for a fixed sequence, such as the staff sequence.
+///
+/// It compares the last keys pressed with the sequence, so a sequence is found even when it
+/// starts in the middle of other presses (`* * * 0` still ends `* * 0`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SequenceMatcher {
+    sequence: Vec<KeyLabel>,
+    recent: std::collections::VecDeque<KeyLabel>,
+}
+
+impl SequenceMatcher {
+    /// A matcher for `sequence`; an empty sequence never matches.
+    pub fn new(sequence: Vec<KeyLabel>) -> Self {
+        Self {
+            recent: std::collections::VecDeque::with_capacity(sequence.len()),
+            sequence,
+        }
+    }
+
+    /// Notes a key press; true when it completes the sequence.
+    pub fn feed(&mut self, label: KeyLabel) -> bool {
+        if self.sequence.is_empty() {
+            return false;
+        }
+        if self.recent.len() == self.sequence.len() {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(label);
+        let complete = self.recent.iter().eq(self.sequence.iter());
+        if complete {
+            self.recent.clear();
+        }
+        complete
+    }
+}
+
 /// Parses a `--keys` argument: labels separated by spaces, e.g. `"2 1 +"`.
 pub fn parse_key_labels(keys: &str) -> Result<Vec<KeyLabel>, String> {
     keys.split_whitespace().map(str::parse).collect()
@@ -428,6 +469,29 @@ mod tests {
         assert_eq!(key_label(&release), None);
         let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
         assert_eq!(key_label(&ctrl_j), Some(KeyLabel::Enter));
+    }
+
+    #[test]
+    fn application_keypad_function_keys_are_the_operator_keys() {
+        let label = |n| key_label(&press(KeyCode::F(n)));
+        assert_eq!(label(1), None, "PF1 is NumLock");
+        assert_eq!(label(2), Some(KeyLabel::Slash));
+        assert_eq!(label(3), Some(KeyLabel::Star));
+        assert_eq!(label(4), Some(KeyLabel::Minus));
+    }
+
+    #[test]
+    fn sequences_are_found_anywhere_in_the_key_stream() {
+        let mut matcher = SequenceMatcher::new(parse_key_labels("* * 0 Enter").unwrap());
+        let keys = parse_key_labels("1 * * * 0 Enter").unwrap();
+        let found: Vec<bool> = keys.into_iter().map(|k| matcher.feed(k)).collect();
+        assert_eq!(found, [false, false, false, false, false, true]);
+        assert!(
+            !matcher.feed(KeyLabel::Enter),
+            "found once, then starts again"
+        );
+        let mut off = SequenceMatcher::new(Vec::new());
+        assert!(!off.feed(KeyLabel::Enter));
     }
 
     #[test]

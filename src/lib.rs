@@ -14,11 +14,14 @@
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
-//! - [`runtime`]: the event loop, terminal set-up and restore.
-//! - [`cli`]: command-line parsing and the `check` / `render` commands.
+//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files.
+//! - [`usage`]: the usage log (JSON Lines) and the `stats` report.
+//! - [`clock`]: local date and time text.
+//! - [`cli`]: command-line parsing and the `check` / `render` / `stats` commands.
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod input;
@@ -27,4 +30,5 @@ pub mod runtime;
 pub mod source;
 pub mod text;
 pub mod ui;
+pub mod usage;
 pub mod view;

@@ -1,7 +1,15 @@
-//! What a visitor (or the terminal) asks the kiosk to do.
+//! What a visitor, the terminal or the runtime asks the kiosk to do, and what it asks back.
 
-/// One step of input to [`super::State::update`], already freed of key codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Content;
+use crate::text::AmbiguousWidth;
+
+/// One step of input to [`super::State::update`], already freed of key codes and files.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Open item 1 to 9 of the list page on screen.
     Open(u8),
@@ -19,6 +27,12 @@ pub enum Action {
     MoveUp,
     /// Move the highlight down (or show the next page of an answer).
     MoveDown,
+    /// A key that does nothing here was pressed: it still shows someone is there.
+    OtherKey,
+    /// The staff sequence was entered on the keypad.
+    OpenStaff,
+    /// Time passed; checks the idle timer.
+    Tick,
     /// The terminal now has this size.
     Resize {
         /// Columns.
@@ -26,4 +40,108 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// New content was loaded and checked; move to the nearest place that still exists.
+    ContentChanged(Arc<Content>),
+    /// New settings were loaded: the idle timer and how the terminal draws ambiguous
+    /// characters.
+    SettingsChanged {
+        /// The idle timer's settings.
+        idle: IdleSettings,
+        /// How wide the terminal draws East Asian Ambiguous characters.
+        ambiguous: AmbiguousWidth,
+    },
+    /// Facts for the staff screen, gathered by the runtime.
+    StaffInfoChanged(StaffInfo),
+}
+
+impl Action {
+    /// Whether the action comes from a person at the keypad (and so counts as activity).
+    pub fn is_key(&self) -> bool {
+        matches!(
+            self,
+            Action::Open(_)
+                | Action::Select
+                | Action::Back
+                | Action::Home
+                | Action::NextPage
+                | Action::PreviousPage
+                | Action::MoveUp
+                | Action::MoveDown
+                | Action::OtherKey
+                | Action::OpenStaff
+        )
+    }
+}
+
+/// How long the kiosk waits before warning, and how long the warning counts down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdleSettings {
+    /// Time without a key before the warning; `None` never resets.
+    pub timeout: Option<Duration>,
+    /// How long the warning counts down before the reset.
+    pub countdown: Duration,
+}
+
+impl Default for IdleSettings {
+    fn default() -> Self {
+        Self {
+            timeout: Some(Duration::from_secs(120)),
+            countdown: Duration::from_secs(20),
+        }
+    }
+}
+
+/// What the staff screen shows about the running kiosk; gathered by the runtime.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StaffInfo {
+    /// Where the content came from (a path, or the built-in name).
+    pub content_source: String,
+    /// Where the settings came from.
+    pub config_source: String,
+    /// When the content was last loaded, as local time text.
+    pub loaded_at: String,
+    /// The last reload's problems, if the last reload failed.
+    pub last_error: Option<String>,
+    /// Where the usage log is written, if anywhere.
+    pub usage_log: String,
+}
+
+/// Something the state asks the runtime to do; the state itself never does I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Ring the terminal bell.
+    Bell,
+    /// Reload the content and settings files now.
+    Reload,
+    /// End the kiosk (from the staff screen).
+    Exit,
+    /// Append an event to the usage log.
+    Record(UsageEvent),
+}
+
+/// One line of the usage log: ids and durations only, nothing about the visitor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum UsageEvent {
+    /// Someone pressed a key on the attract screen.
+    SessionStart,
+    /// A category was opened.
+    CategoryOpened {
+        /// The category's id.
+        category: String,
+    },
+    /// An answer was opened.
+    AnswerOpened {
+        /// The question's id.
+        question: String,
+    },
+    /// An answer was left; `seconds` runs from opening to the last key on it.
+    AnswerClosed {
+        /// The question's id.
+        question: String,
+        /// Seconds the answer was read.
+        seconds: u64,
+    },
+    /// The kiosk went back to the attract screen after nobody pressed a key.
+    IdleReset,
 }

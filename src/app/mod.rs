@@ -1,20 +1,29 @@
-//! The kiosk's state machine: which screen is shown, what is highlighted, which page.
+//! The kiosk's state machine: which screen is shown, what is highlighted, which page, and
+//! when the screen goes back to the start by itself.
 //!
-//! [`State::update`] is the only way the state changes, and it does no I/O, so every sequence of
-//! key presses can be replayed in a test without a terminal.
+//! [`State::update`] is the only way the state changes. It does no I/O and is told the time,
+//! so every sequence of key presses and pauses can be replayed in a test with a fake clock;
+//! what it needs done outside (a bell, a log line, a reload) it returns as [`Effect`]s.
 
 mod action;
+mod idle;
+mod relocate;
 
-pub use action::Action;
+pub use action::{Action, Effect, IdleSettings, StaffInfo, UsageEvent};
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::Instant;
 
 use crate::content::{Content, Question};
 use crate::layout::{self, Geometry, ListLayout};
+use idle::IdleTimer;
 
 /// One of the kiosk's screens, with the little state it keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
+    /// The start screen the kiosk waits on between visitors: any key begins.
+    Attract,
     /// The top menu of categories.
     Home {
         /// The highlighted category.
@@ -36,6 +45,8 @@ pub enum Screen {
         /// The page of the answer shown, from 0.
         page: usize,
     },
+    /// The staff screen: facts about the running kiosk, reload and exit.
+    Staff,
 }
 
 /// Everything the kiosk shows depends on this and nothing else.
@@ -44,15 +55,25 @@ pub struct State {
     content: Arc<Content>,
     geometry: Geometry,
     screen: Screen,
+    idle: IdleTimer,
+    /// When the answer on screen was opened, for the usage log.
+    answer_opened: Option<Instant>,
+    staff_info: StaffInfo,
+    /// Answers opened since start, by question id, for the staff screen.
+    answer_views: BTreeMap<String, u64>,
 }
 
 impl State {
-    /// The home screen of `content` on a terminal of the given geometry.
-    pub fn new(content: Arc<Content>, geometry: Geometry) -> Self {
+    /// The attract screen of `content` on a terminal of the given geometry, at time `now`.
+    pub fn new(content: Arc<Content>, geometry: Geometry, now: Instant) -> Self {
         Self {
             content,
             geometry,
-            screen: Screen::Home { highlight: 0 },
+            screen: Screen::Attract,
+            idle: IdleTimer::new(IdleSettings::default(), now),
+            answer_opened: None,
+            staff_info: StaffInfo::default(),
+            answer_views: BTreeMap::new(),
         }
     }
 
@@ -71,6 +92,29 @@ impl State {
         self.screen
     }
 
+    /// Seconds left before the kiosk resets, while the idle warning is shown.
+    pub fn idle_warning(&self) -> Option<u64> {
+        self.idle.warning_seconds()
+    }
+
+    /// When the state next needs a [`Action::Tick`], if ever: the event loop sleeps until then.
+    pub fn next_deadline(&self) -> Option<Instant> {
+        if self.screen == Screen::Attract {
+            return None;
+        }
+        self.idle.next_deadline()
+    }
+
+    /// Facts for the staff screen.
+    pub fn staff_info(&self) -> &StaffInfo {
+        &self.staff_info
+    }
+
+    /// Answers opened since the kiosk started, by question id.
+    pub fn answer_views(&self) -> &BTreeMap<String, u64> {
+        &self.answer_views
+    }
+
     /// The list on screen (home or category), laid out for the current size.
     pub fn list_layout(&self) -> Option<ListLayout> {
         match self.screen {
@@ -80,7 +124,7 @@ impl State {
                 &self.content,
                 category,
             )),
-            Screen::Answer { .. } => None,
+            _ => None,
         }
     }
 
@@ -94,19 +138,87 @@ impl State {
         }
     }
 
-    /// The state after `action`.
-    pub fn update(&mut self, action: Action) {
-        if let Action::Resize { width, height } = action {
-            self.geometry.width = width;
-            self.geometry.height = height;
-            self.clamp_answer_page();
+    /// Applies `action`, which happened at `now`; returns what the runtime must do.
+    pub fn update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if action.is_key() {
+            let was_warning = self.idle.is_warning();
+            self.idle.touch(now);
+            // A key during the warning only says "I am still here": the page stays as it is.
+            if was_warning {
+                return effects;
+            }
+        }
+        match action {
+            Action::Tick => self.tick(now, &mut effects),
+            Action::Resize { width, height } => {
+                self.geometry.width = width;
+                self.geometry.height = height;
+                self.clamp_answer_page();
+            }
+            Action::ContentChanged(content) => {
+                let place = relocate::Place::of(&self.screen, &self.content);
+                self.content = content;
+                self.screen = relocate::relocate(&place, &self.content);
+                self.clamp_answer_page();
+            }
+            Action::SettingsChanged { idle, ambiguous } => {
+                self.idle.set_settings(idle, now);
+                self.geometry.ambiguous = ambiguous;
+                self.clamp_answer_page();
+            }
+            Action::StaffInfoChanged(info) => self.staff_info = info,
+            Action::OpenStaff => {
+                self.leave_answer(now, &mut effects);
+                self.screen = Screen::Staff;
+            }
+            key => self.press(key, now, &mut effects),
+        }
+        effects
+    }
+
+    fn tick(&mut self, now: Instant, effects: &mut Vec<Effect>) {
+        if self.screen == Screen::Attract {
             return;
         }
+        match self.idle.check(now) {
+            idle::Check::Quiet => {}
+            idle::Check::WarningStarted => effects.push(Effect::Bell),
+            idle::Check::Expired => {
+                let last_key = self.idle.last_input();
+                self.leave_answer(last_key, effects);
+                effects.push(Effect::Record(UsageEvent::IdleReset));
+                self.screen = Screen::Attract;
+                self.idle.touch(now);
+            }
+        }
+    }
+
+    /// Acts on a key press.
+    fn press(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
         // Keys pressed while the terminal is too small to show anything are not acted on
         // blindly: the visitor cannot see what they would do.
         if !self.geometry.is_usable() {
             return;
         }
+        match self.screen {
+            Screen::Attract => {
+                effects.push(Effect::Record(UsageEvent::SessionStart));
+                self.screen = Screen::Home { highlight: 0 };
+                return;
+            }
+            Screen::Staff => {
+                match action {
+                    Action::Open(1) => effects.push(Effect::Reload),
+                    Action::Open(9) => effects.push(Effect::Exit),
+                    Action::Back | Action::Home => self.screen = Screen::Attract,
+                    _ => {}
+                }
+                return;
+            }
+            _ => {}
+        }
+        let before = self.screen;
         match action {
             Action::Home => self.screen = Screen::Home { highlight: 0 },
             Action::Back => self.back(),
@@ -116,13 +228,64 @@ impl State {
             Action::PreviousPage => self.turn_page(false),
             Action::MoveDown => self.move_highlight(true),
             Action::MoveUp => self.move_highlight(false),
-            Action::Resize { .. } => {}
+            _ => {}
         }
+        self.record_moves(before, now, effects);
+    }
+
+    /// Logs what the visitor opened and left, comparing the screen before and after a key.
+    fn record_moves(&mut self, before: Screen, now: Instant, effects: &mut Vec<Effect>) {
+        let same_answer = |a: Screen, b: Screen| match (a, b) {
+            (
+                Screen::Answer {
+                    category: c1,
+                    position: p1,
+                    ..
+                },
+                Screen::Answer {
+                    category: c2,
+                    position: p2,
+                    ..
+                },
+            ) => c1 == c2 && p1 == p2,
+            _ => false,
+        };
+        if matches!(before, Screen::Answer { .. }) && !same_answer(before, self.screen) {
+            let current = std::mem::replace(&mut self.screen, before);
+            self.leave_answer(now, effects);
+            self.screen = current;
+        }
+        match self.screen {
+            Screen::Category { category, .. } if matches!(before, Screen::Home { .. }) => {
+                let id = self.content.categories[category].id.clone();
+                effects.push(Effect::Record(UsageEvent::CategoryOpened { category: id }));
+            }
+            Screen::Answer { .. } if !same_answer(before, self.screen) => {
+                if let Some(question) = self.question() {
+                    let id = question.id.clone();
+                    *self.answer_views.entry(id.clone()).or_default() += 1;
+                    effects.push(Effect::Record(UsageEvent::AnswerOpened { question: id }));
+                    self.answer_opened = Some(now);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records that the answer on screen (if any) was read until `until`.
+    fn leave_answer(&mut self, until: Instant, effects: &mut Vec<Effect>) {
+        if let (Some(question), Some(opened)) = (self.question(), self.answer_opened) {
+            let seconds = until.saturating_duration_since(opened).as_secs();
+            effects.push(Effect::Record(UsageEvent::AnswerClosed {
+                question: question.id.clone(),
+                seconds,
+            }));
+        }
+        self.answer_opened = None;
     }
 
     fn back(&mut self) {
         self.screen = match self.screen {
-            Screen::Home { .. } => Screen::Home { highlight: 0 },
             Screen::Category { category, .. } => Screen::Home {
                 highlight: category,
             },
@@ -132,6 +295,7 @@ impl State {
                 category,
                 highlight: position,
             },
+            _ => Screen::Home { highlight: 0 },
         };
     }
 
@@ -148,12 +312,10 @@ impl State {
     }
 
     fn open_highlighted(&mut self) {
-        if !matches!(self.screen, Screen::Answer { .. }) {
-            let highlight = self.highlight();
-            let count = self.list_layout().map_or(0, |list| list.entries.len());
-            if highlight < count {
-                self.open(highlight);
-            }
+        let highlight = self.highlight();
+        let count = self.list_layout().map_or(0, |list| list.entries.len());
+        if highlight < count {
+            self.open(highlight);
         }
     }
 
@@ -168,7 +330,7 @@ impl State {
                 position: index,
                 page: 0,
             },
-            answer @ Screen::Answer { .. } => answer,
+            other => other,
         };
     }
 
@@ -176,6 +338,7 @@ impl State {
         match self.screen {
             Screen::Home { highlight } | Screen::Category { highlight, .. } => highlight,
             Screen::Answer { position, .. } => position,
+            Screen::Attract | Screen::Staff => 0,
         }
     }
 

@@ -1,20 +1,27 @@
-//! State machine tests: every answer reachable, back and home from everywhere, paging.
+//! State machine tests: every answer reachable, back and home from everywhere, paging, the
+//! idle reset on a fake clock, the staff screen, content swapped under a visitor.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::*;
 use crate::content::Content;
 
+/// The home screen, reached from the attract screen with a first key.
 fn state(width: u16, height: u16) -> State {
-    State::new(
+    let mut state = State::new(
         Arc::new(Content::embedded().unwrap()),
         Geometry::new(width, height),
-    )
+        Instant::now(),
+    );
+    state.update(Action::OtherKey, Instant::now());
+    state
 }
 
 fn after(mut state: State, actions: &[Action]) -> State {
-    for &action in actions {
-        state.update(action);
+    let now = Instant::now();
+    for action in actions {
+        state.update(action.clone(), now);
     }
     state
 }
@@ -63,13 +70,12 @@ fn every_question_is_reachable_by_digits_at_every_size() {
             let page = home.page_of(category);
             let mut actions = vec![Action::NextPage; page];
             actions.push(Action::Open((category - home.pages[page].start + 1) as u8));
-            let mut s = after(start.clone(), &actions);
+            let s = after(start.clone(), &actions);
             let list = s.list_layout().unwrap();
             let page = list.page_of(position);
-            for _ in 0..page {
-                s.update(Action::NextPage);
-            }
-            s.update(Action::Open((position - list.pages[page].start + 1) as u8));
+            let mut actions = vec![Action::NextPage; page];
+            actions.push(Action::Open((position - list.pages[page].start + 1) as u8));
+            let s = after(s, &actions);
             assert_eq!(
                 s.screen(),
                 Screen::Answer {
@@ -185,7 +191,7 @@ fn the_highlight_moves_within_the_list_and_enter_opens_it() {
         &[Action::MoveUp, Action::MoveDown, Action::MoveDown],
     );
     assert_eq!(s.screen(), Screen::Home { highlight: 2 });
-    let s = after(s, &[Action::MoveDown; 10]);
+    let s = after(s, &vec![Action::MoveDown; 10]);
     assert_eq!(s.screen(), Screen::Home { highlight: 4 });
     let s = after(s, &[Action::Select]);
     assert_eq!(
@@ -204,7 +210,7 @@ fn a_resize_keeps_the_answer_page_in_range() {
         &[Action::Open(4), Action::MoveDown, Action::Select],
     );
     assert_eq!(s.question().unwrap().id, "q7");
-    let s = after(s, &[Action::NextPage; 20]);
+    let s = after(s, &vec![Action::NextPage; 20]);
     assert!(matches!(s.screen(), Screen::Answer { page, .. } if page > 0));
     let s = after(
         s,
@@ -253,4 +259,187 @@ fn keys_are_not_acted_on_while_the_terminal_is_too_small() {
             highlight: 0
         }
     );
+}
+
+#[test]
+fn the_kiosk_starts_on_the_attract_screen_and_any_key_begins_a_session() {
+    let now = Instant::now();
+    let mut s = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        now,
+    );
+    assert_eq!(s.screen(), Screen::Attract);
+    assert_eq!(
+        s.next_deadline(),
+        None,
+        "nothing to time out on the attract screen"
+    );
+    let effects = s.update(Action::Open(3), now);
+    assert_eq!(effects, [Effect::Record(UsageEvent::SessionStart)]);
+    assert_eq!(s.screen(), Screen::Home { highlight: 0 });
+}
+
+#[test]
+fn idle_warning_counts_down_rings_once_and_resets_to_the_attract_screen() {
+    let t0 = Instant::now();
+    let at = |secs: f64| t0 + Duration::from_secs_f64(secs);
+    let mut s = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        t0,
+    );
+    s.update(Action::OtherKey, t0);
+    s.update(Action::Open(4), t0);
+    s.update(Action::Open(2), t0);
+    s.update(Action::NextPage, at(10.0));
+    assert_eq!(s.next_deadline(), Some(at(130.0)));
+    assert!(s.update(Action::Tick, at(129.9)).is_empty());
+    assert_eq!(s.idle_warning(), None);
+    assert_eq!(s.update(Action::Tick, at(130.0)), [Effect::Bell]);
+    assert_eq!(s.idle_warning(), Some(20));
+    assert!(
+        s.update(Action::Tick, at(131.0)).is_empty(),
+        "the bell rings once"
+    );
+    assert_eq!(s.idle_warning(), Some(19));
+    let effects = s.update(Action::Tick, at(150.0));
+    assert_eq!(
+        effects,
+        [
+            Effect::Record(UsageEvent::AnswerClosed {
+                question: "q7".into(),
+                seconds: 10
+            }),
+            Effect::Record(UsageEvent::IdleReset),
+        ]
+    );
+    assert_eq!(s.screen(), Screen::Attract);
+    assert_eq!(s.idle_warning(), None);
+    assert_eq!(s.next_deadline(), None);
+}
+
+#[test]
+fn a_key_during_the_warning_keeps_the_page_and_does_nothing_else() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    s.update(Action::Open(4), t0);
+    s.update(Action::Open(2), t0);
+    let page = s.screen();
+    s.update(Action::Tick, t0 + Duration::from_secs(125));
+    assert!(s.idle_warning().is_some());
+    s.update(Action::Back, t0 + Duration::from_secs(126));
+    assert_eq!(s.screen(), page, "the key only cancels the warning");
+    assert_eq!(s.idle_warning(), None);
+    assert_eq!(s.next_deadline(), Some(t0 + Duration::from_secs(246)));
+    s.update(Action::Back, t0 + Duration::from_secs(127));
+    assert!(matches!(s.screen(), Screen::Category { .. }));
+}
+
+#[test]
+fn idle_settings_can_turn_the_reset_off() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    let off = IdleSettings {
+        timeout: None,
+        countdown: Duration::from_secs(20),
+    };
+    let settings = Action::SettingsChanged {
+        idle: off,
+        ambiguous: Default::default(),
+    };
+    s.update(settings, t0);
+    assert_eq!(s.next_deadline(), None);
+}
+
+#[test]
+fn usage_events_name_categories_and_questions_by_id() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    let events = |effects: Vec<Effect>| effects;
+    assert_eq!(
+        events(s.update(Action::Open(3), t0)),
+        [Effect::Record(UsageEvent::CategoryOpened {
+            category: "safety".into()
+        })]
+    );
+    assert_eq!(
+        events(s.update(Action::Open(2), t0)),
+        [Effect::Record(UsageEvent::AnswerOpened {
+            question: "q8".into()
+        })]
+    );
+    assert!(s.update(Action::NextPage, t0).is_empty());
+    assert_eq!(
+        s.update(Action::Home, t0 + Duration::from_secs(42)),
+        [Effect::Record(UsageEvent::AnswerClosed {
+            question: "q8".into(),
+            seconds: 42
+        })]
+    );
+    assert_eq!(s.answer_views().get("q8"), Some(&1));
+}
+
+#[test]
+fn the_staff_screen_reloads_exits_and_goes_back_to_the_start() {
+    let t0 = Instant::now();
+    let s = after(state(80, 24), &[Action::OpenStaff]);
+    assert_eq!(s.screen(), Screen::Staff);
+    let mut reload = s.clone();
+    assert_eq!(reload.update(Action::Open(1), t0), [Effect::Reload]);
+    let mut exit = s.clone();
+    assert_eq!(exit.update(Action::Open(9), t0), [Effect::Exit]);
+    let mut other = s.clone();
+    assert!(other.update(Action::Open(5), t0).is_empty());
+    assert_eq!(other.screen(), Screen::Staff);
+    assert_eq!(after(s, &[Action::Back]).screen(), Screen::Attract);
+}
+
+fn edited(edit: impl FnOnce(&mut Content)) -> Arc<Content> {
+    let mut content = Content::embedded().unwrap();
+    edit(&mut content);
+    Arc::new(content)
+}
+
+#[test]
+fn new_content_keeps_the_visitor_on_the_same_question_wherever_it_moved() {
+    let s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+    assert_eq!(s.question().unwrap().id, "q7");
+    let content = edited(|c| c.categories.swap(0, 3));
+    let s = after(s, &[Action::ContentChanged(content)]);
+    assert_eq!(
+        s.screen(),
+        Screen::Answer {
+            category: 0,
+            position: 1,
+            page: 0
+        }
+    );
+    assert_eq!(s.question().unwrap().id, "q7");
+}
+
+#[test]
+fn new_content_without_the_question_falls_back_to_its_category_then_home() {
+    let s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+    let without_q7 = edited(|c| {
+        for category in &mut c.categories {
+            category.questions.retain(|&q| q != 6);
+        }
+    });
+    let in_category = after(s.clone(), &[Action::ContentChanged(without_q7)]);
+    assert_eq!(
+        in_category.screen(),
+        Screen::Category {
+            category: 3,
+            highlight: 0
+        }
+    );
+    let without_category = edited(|c| {
+        c.categories.remove(3);
+        for category in &mut c.categories {
+            category.questions.retain(|&q| q != 6);
+        }
+    });
+    let home = after(s, &[Action::ContentChanged(without_category)]);
+    assert_eq!(home.screen(), Screen::Home { highlight: 0 });
 }

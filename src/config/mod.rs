@@ -12,12 +12,19 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff};
-use crate::source::{Diagnostics, Source};
+use std::time::Duration;
+
+use crate::app::IdleSettings;
+use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff, parse_key_labels};
+use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
 
 /// The configuration compiled into the binary: the shipped `config/kiosk.toml`.
 pub const EMBEDDED_CONFIG: &str = include_str!("../../config/kiosk.toml");
+
+/// The shortest idle countdown allowed: WCAG 2.2.1 gives a person at least 20 seconds to ask
+/// for more time.
+pub const MIN_IDLE_WARNING_SECS: u64 = 20;
 
 /// The name the embedded configuration is reported under.
 pub const EMBEDDED_CONFIG_NAME: &str = "config/kiosk.toml（組み込み）";
@@ -29,8 +36,19 @@ pub struct Config {
     /// The content file; relative paths are from the configuration file's folder. `None` uses
     /// the content compiled into the binary.
     pub content_path: Option<PathBuf>,
-    /// Seconds without a key press before the kiosk returns to the home screen; 0 turns it off.
+    /// Seconds without a key press before the kiosk warns that it will go back to the start;
+    /// 0 turns the reset off.
     pub idle_timeout_secs: u64,
+    /// Seconds the warning counts down before the reset (at least 20, as WCAG 2.2.1 asks).
+    pub idle_warning_secs: u64,
+    /// The keypad sequence that opens the staff screen, as key labels separated by spaces
+    /// (e.g. `"* * 0 0 0 0 Enter"`); empty turns the staff screen off.
+    pub staff_sequence: String,
+    /// The usage log (JSON Lines); relative paths are from the configuration file's folder.
+    /// `None` uses `$XDG_STATE_HOME/faq-kiosk/usage.jsonl`; an empty path turns the log off.
+    pub usage_log: Option<PathBuf>,
+    /// The size in KiB at which the usage log is rotated to `<name>.1`.
+    pub usage_log_max_kib: u64,
     /// The keypad map.
     pub keypad: KeypadConfig,
     /// The colours.
@@ -44,6 +62,10 @@ impl Default for Config {
         Self {
             content_path: None,
             idle_timeout_secs: 120,
+            idle_warning_secs: MIN_IDLE_WARNING_SECS,
+            staff_sequence: String::new(),
+            usage_log: None,
+            usage_log_max_kib: 1024,
             keypad: KeypadConfig::default(),
             theme: Theme::default(),
             text: TextConfig::default(),
@@ -128,20 +150,63 @@ impl From<AmbiguousWidthSetting> for AmbiguousWidth {
 }
 
 impl Config {
-    /// Parses a configuration from TOML text.
+    /// Parses and checks a configuration from TOML text.
     pub fn from_source(source: &Source) -> Result<Config, Diagnostics> {
-        toml::from_str(&source.text).map_err(|err| Diagnostics(vec![source.toml_error(&err)]))
+        let config: Config = toml::from_str(&source.text)
+            .map_err(|err| Diagnostics(vec![source.toml_error(&err)]))?;
+        let mut problems = Vec::new();
+        if config.idle_warning_secs < MIN_IDLE_WARNING_SECS {
+            problems.push(Diagnostic::error(
+                key_location(source, "idle_warning_secs"),
+                format!(
+                    "idle_warning_secs は {MIN_IDLE_WARNING_SECS} 秒以上にしてください。操作の遅い方にも、続けるかどうか決める時間が必要です。"
+                ),
+                format!(
+                    "idle_warning_secs is {}; the minimum is {MIN_IDLE_WARNING_SECS} (WCAG 2.2.1)",
+                    config.idle_warning_secs
+                ),
+            ));
+        }
+        if let Err(err) = parse_key_labels(&config.staff_sequence) {
+            problems.push(Diagnostic::error(
+                key_location(source, "staff_sequence"),
+                "staff_sequence に使えないキーの名前があります。キーは空白で区切って書きます（例: \"* * 0 0 0 0 Enter\"）。",
+                err,
+            ));
+        }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(Diagnostics(problems))
+        }
+    }
+
+    /// The idle timer's settings.
+    pub fn idle_settings(&self) -> IdleSettings {
+        IdleSettings {
+            timeout: (self.idle_timeout_secs > 0)
+                .then(|| Duration::from_secs(self.idle_timeout_secs)),
+            countdown: Duration::from_secs(self.idle_warning_secs),
+        }
+    }
+
+    /// The staff sequence as key labels; empty when the staff screen is off.
+    pub fn staff_keys(&self) -> Vec<KeyLabel> {
+        parse_key_labels(&self.staff_sequence).unwrap_or_default()
     }
 
     /// Reads a configuration file; a relative `content_path` is taken from the file's folder.
     pub fn load(path: &Path) -> Result<Config, Diagnostics> {
         let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
         let mut config = Self::from_source(&source)?;
-        if let Some(content) = &config.content_path
-            && content.is_relative()
-        {
-            let folder = path.parent().unwrap_or(Path::new(""));
-            config.content_path = Some(folder.join(content));
+        let folder = path.parent().unwrap_or(Path::new(""));
+        for file in [&mut config.content_path, &mut config.usage_log] {
+            if let Some(relative) = file
+                .as_ref()
+                .filter(|p| p.is_relative() && !p.as_os_str().is_empty())
+            {
+                *file = Some(folder.join(relative));
+            }
         }
         Ok(config)
     }
@@ -150,6 +215,18 @@ impl Config {
     pub fn embedded() -> Result<Config, Diagnostics> {
         Self::from_source(&Source::new(EMBEDDED_CONFIG_NAME, EMBEDDED_CONFIG))
     }
+}
+
+/// Where a top-level `key = …` is written, for checks made after parsing.
+fn key_location(source: &Source, key: &str) -> Option<Location> {
+    let mut offset = 0;
+    for line in source.text.split_inclusive('\n') {
+        if line.trim_start().starts_with(key) {
+            return Some(source.location(offset + line.len() - line.trim_start().len()));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 #[cfg(test)]
@@ -215,6 +292,46 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("'dark-gray'"), "{message}");
+    }
+
+    #[test]
+    fn a_short_idle_countdown_is_an_error_at_its_line() {
+        let message = parse("idle_timeout_secs = 60\nidle_warning_secs = 5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("kiosk.toml:2:1: エラー: idle_warning_secs は 20 秒以上"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn the_staff_sequence_is_checked_and_parsed() {
+        let message = parse("staff_sequence = \"* * F1\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("kiosk.toml:1:1:"), "{message}");
+        let config = parse("staff_sequence = \"* * 0 Enter\"\n").unwrap();
+        assert_eq!(config.staff_keys().len(), 4);
+        assert!(Config::default().staff_keys().is_empty());
+    }
+
+    #[test]
+    fn a_zero_timeout_turns_the_reset_off() {
+        assert_eq!(
+            parse("idle_timeout_secs = 0\n")
+                .unwrap()
+                .idle_settings()
+                .timeout,
+            None
+        );
+        assert_eq!(
+            Config::default().idle_settings(),
+            IdleSettings {
+                timeout: Some(Duration::from_secs(120)),
+                countdown: Duration::from_secs(20)
+            }
+        );
     }
 
     #[test]

@@ -13,12 +13,20 @@ use ratatui::backend::CrosstermBackend;
 /// The terminal the kiosk draws on.
 pub type KioskTerminal = Terminal<CrosstermBackend<Stdout>>;
 
+/// DECKPNM: the keypad in normal (numeric) mode, so its keys send digits and the plain
+/// sequences crossterm parses, not application-mode sequences it would drop.
+const KEYPAD_NUMERIC_MODE: &str = "\x1b>";
+
 /// Enters raw mode (so Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals) and the
 /// alternate screen, hides the cursor, and makes sure a panic restores all of it first.
 pub fn enter() -> io::Result<KioskTerminal> {
     install_panic_hook();
     enable_raw_mode()?;
-    if let Err(err) = execute!(stdout(), EnterAlternateScreen, Hide) {
+    let setup = execute!(stdout(), EnterAlternateScreen, Hide).and_then(|()| {
+        stdout().write_all(KEYPAD_NUMERIC_MODE.as_bytes())?;
+        stdout().flush()
+    });
+    if let Err(err) = setup {
         restore();
         return Err(err);
     }
@@ -35,6 +43,14 @@ pub fn restore() {
     }
 }
 
+/// Rings the terminal bell.
+pub fn bell() {
+    let mut out = stdout();
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+}
+
+/// A panic restores the terminal first, so the report is readable and the shell usable; the
+/// process then ends with a failure code and a supervisor (systemd) starts it again.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

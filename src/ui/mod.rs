@@ -36,8 +36,28 @@ pub fn render_to_buffer(state: &State, styles: &Styles) -> Buffer {
     buf
 }
 
-/// Draws `view` into `buf` over `area` (the whole terminal).
+/// Draws `view`, laid out for `geometry`, into `buf` over `area` (the whole terminal).
+///
+/// If the terminal was resized between the layout and the drawing, the two sizes differ; the
+/// view is then drawn at its own size and only the part that fits is copied, so a late resize
+/// costs one stale frame, never a panic.
 pub fn draw_into(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geometry: &Geometry) {
+    let laid_out = Rect::new(area.x, area.y, geometry.width, geometry.height);
+    if laid_out != area {
+        let mut scratch = Buffer::empty(laid_out);
+        draw_laid_out(&mut scratch, laid_out, view, styles, geometry);
+        let shared = laid_out.intersection(area);
+        for y in shared.top()..shared.bottom() {
+            for x in shared.left()..shared.right() {
+                buf[(x, y)] = scratch[(x, y)].clone();
+            }
+        }
+        return;
+    }
+    draw_laid_out(buf, area, view, styles, geometry);
+}
+
+fn draw_laid_out(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geometry: &Geometry) {
     buf.set_style(area, styles.normal);
     match view {
         View::TooSmall(message) => draw_message(buf, area, message, styles, geometry.ambiguous),
@@ -98,7 +118,11 @@ fn draw_screen(
         .take(usize::from(body.height))
         .enumerate()
     {
-        draw_body_line(buf, body.x, body.y + row as u16, body.width, line, styles);
+        let y = body.y + row as u16;
+        draw_body_line(buf, body.x, y, body.width, line, styles, ambiguous);
+    }
+    if let Some(notice) = &screen.notice {
+        draw_notice(buf, body, notice, styles, ambiguous);
     }
 
     let status_y = area.bottom().saturating_sub(2);
@@ -120,7 +144,15 @@ fn draw_screen(
     draw_guide(buf, footer, &screen.guide, styles, ambiguous);
 }
 
-fn draw_body_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &BodyLine, styles: &Styles) {
+fn draw_body_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    line: &BodyLine,
+    styles: &Styles,
+    ambiguous: AmbiguousWidth,
+) {
     let row_style = if line.highlighted {
         styles.highlight
     } else {
@@ -149,9 +181,52 @@ fn draw_body_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &BodyLine,
             Role::Muted => styles.muted,
         }
     };
-    let indent = line.indent.min(usize::from(width)) as u16;
+    let indent = if line.centered {
+        usize::from(width).saturating_sub(display_width_with(&line.text, ambiguous)) / 2
+    } else {
+        line.indent
+    };
+    let indent = indent.min(usize::from(width)) as u16;
     let room = usize::from(width - indent);
     buf.set_stringn(x + indent, y, &line.text, room, text_style);
+}
+
+/// Draws a notice in a band of colour across the middle of `area`, over what is there.
+///
+/// The band spans the whole width of the body, so no wide character of the text below can
+/// straddle its edge, and it is a block of colour rather than a frame of line-drawing
+/// characters, which are East Asian Ambiguous and would shift on terminals that draw them wide.
+fn draw_notice(
+    buf: &mut Buffer,
+    area: crate::layout::Area,
+    lines: &[String],
+    styles: &Styles,
+    ambiguous: AmbiguousWidth,
+) {
+    let height = (lines.len() + 2).min(usize::from(area.height)) as u16;
+    let band = Rect::new(
+        area.x,
+        area.y + (area.height - height) / 2,
+        area.width,
+        height,
+    );
+    for y in band.top()..band.bottom() {
+        for x in band.left()..band.right() {
+            buf[(x, y)].reset();
+        }
+    }
+    buf.set_style(band, styles.bar_title);
+    let width = usize::from(band.width);
+    for (row, line) in lines
+        .iter()
+        .take(usize::from(height.saturating_sub(2)))
+        .enumerate()
+    {
+        let line = truncate_to_width(line, width, ambiguous);
+        let offset = (width - display_width_with(&line, ambiguous)) / 2;
+        let y = band.y + 1 + row as u16;
+        buf.set_stringn(band.x + offset as u16, y, &line, width, styles.bar_title);
+    }
 }
 
 /// Draws the key guide, keeping whole items only: a half-shown key would mislead.

@@ -1,17 +1,26 @@
 //! Whole-screen snapshots, compared as text, at the sizes a kiosk is set up at.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::*;
 use crate::app::{Action, State};
 use crate::content::Content;
 use crate::layout::Geometry;
 
+/// The screen after `actions`, starting from the home screen (past the attract screen).
 fn screen(width: u16, height: u16, actions: &[Action]) -> String {
+    let now = Instant::now();
+    let mut actions = actions.to_vec();
+    actions.insert(0, Action::OtherKey);
+    screen_from_attract(width, height, &actions, now)
+}
+
+fn screen_from_attract(width: u16, height: u16, actions: &[Action], now: Instant) -> String {
     let content = Arc::new(Content::embedded().unwrap());
-    let mut state = State::new(content, Geometry::new(width, height));
-    for &action in actions {
-        state.update(action);
+    let mut state = State::new(content, Geometry::new(width, height), now);
+    for action in actions {
+        state.update(action.clone(), now);
     }
     buffer_text(&render_to_buffer(&state, &Styles::default()))
 }
@@ -83,6 +92,71 @@ fn no_row_is_wider_than_the_terminal() {
                     "{w}x{h}: {row}"
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn attract_screen() {
+    for (w, h) in SIZES {
+        let text = screen_from_attract(w, h, &[], Instant::now());
+        insta::assert_snapshot!(format!("attract_{w}x{h}"), text);
+    }
+}
+
+#[test]
+fn idle_warning_over_an_answer() {
+    let t0 = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, Geometry::new(80, 24), t0);
+    for action in [Action::OtherKey, Action::Open(3), Action::Open(1)] {
+        state.update(action, t0);
+    }
+    state.update(Action::Tick, t0 + Duration::from_secs(125));
+    let text = buffer_text(&render_to_buffer(&state, &Styles::default()));
+    insta::assert_snapshot!("idle_warning_80x24", text);
+}
+
+#[test]
+fn staff_screen() {
+    insta::assert_snapshot!("staff_80x24", screen(80, 24, &[Action::OpenStaff]));
+    let text = screen(
+        80,
+        24,
+        &[
+            Action::Open(3),
+            Action::Open(1),
+            Action::Home,
+            Action::OpenStaff,
+        ],
+    );
+    assert!(text.contains("起動してから開かれた答え: 1 回"), "{text}");
+    assert!(text.contains("マイナンバーカードって安全なの？"), "{text}");
+}
+
+#[test]
+fn a_view_laid_out_for_another_size_is_clipped_not_a_panic() {
+    // The terminal can be resized between laying out a frame and drawing it.
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, Geometry::new(80, 24), now);
+    for action in [Action::OtherKey, Action::Open(5), Action::Open(2)] {
+        state.update(action, now);
+    }
+    for (w, h) in [(40, 12), (1, 1), (120, 40)] {
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        draw_into(
+            &mut buf,
+            area,
+            &view(&state),
+            &Styles::default(),
+            &state.geometry(),
+        );
+        let text = buffer_text(&buf);
+        assert_eq!(text.lines().count(), usize::from(h));
+        if w >= 40 {
+            assert!(text.starts_with(" マイナ保険証"), "{text}");
         }
     }
 }

@@ -1,5 +1,8 @@
 //! A pseudo-terminal harness: runs the real binary, types keys, reads the screen back.
 
+// Each test file compiles this module on its own and uses only part of it.
+#![allow(dead_code)]
+
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -11,6 +14,9 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// How long to wait for the kiosk to show something before a test fails. Generous, because CI
 /// machines are shared and slow; a passing test returns as soon as the screen is right.
 pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// Long enough for an edited file to settle and a failed load to be tried once more.
+pub const SETTLE_AND_RETRY: Duration = Duration::from_millis(1500);
 
 /// Escape sequences a terminal sends for the keys of a numeric keypad.
 pub mod keys {
@@ -40,6 +46,11 @@ pub struct Kiosk {
 impl Kiosk {
     /// Starts the built binary with `args` in a terminal of `cols` x `rows`.
     pub fn start(cols: u16, rows: u16, args: &[&str]) -> Kiosk {
+        Self::start_with_env(cols, rows, args, &[])
+    }
+
+    /// Starts the built binary with `args` and extra environment variables.
+    pub fn start_with_env(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Kiosk {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -53,6 +64,14 @@ impl Kiosk {
         command.env("TERM", "xterm-256color");
         command.env_remove("FAQ_KIOSK_CONTENT");
         command.env_remove("FAQ_KIOSK_CONFIG");
+        // Tests must not write into the home folder's usage log.
+        command.env(
+            "XDG_STATE_HOME",
+            std::env::temp_dir().join("faq-kiosk-e2e-state"),
+        );
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("start faq-kiosk");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -84,6 +103,19 @@ impl Kiosk {
         }
     }
 
+    /// Waits for the attract screen and presses a key to begin, as a visitor does.
+    pub fn begin(&mut self) {
+        self.wait_for("どのキーを押しても始まります");
+        self.press("5");
+        self.wait_for("知りたいことの番号のキーを押してください。");
+    }
+
+    /// Sends `signal` to the kiosk.
+    pub fn signal(&self, signal: nix::sys::signal::Signal) {
+        let pid = self.child.process_id().expect("the kiosk has a process id");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
+    }
+
     /// Types `keys` (raw bytes as a terminal would send them).
     pub fn press(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
@@ -113,6 +145,18 @@ impl Kiosk {
             "the screen never showed {text:?}; it shows:\n{}",
             self.text()
         );
+    }
+
+    /// Waits until the screen no longer shows `text`.
+    pub fn wait_for_absence(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if !self.text().contains(text) {
+                return;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen still shows {text:?}:\n{}", self.text());
     }
 
     /// Changes the terminal's size, as a window resize would.

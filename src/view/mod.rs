@@ -3,6 +3,9 @@
 //! The view decides everything that is not a colour or a cell: which text, in which order,
 //! numbered how, with which keys explained. [`crate::ui`] only paints it.
 
+mod attract;
+mod staff;
+
 use crate::app::{Screen, State};
 use crate::layout::{self, ListLayout};
 
@@ -30,6 +33,8 @@ pub struct BodyLine {
     pub role: Role,
     /// Whether the row belongs to the highlighted entry.
     pub highlighted: bool,
+    /// Whether the text is centred in the body instead of starting at its left edge.
+    pub centered: bool,
 }
 
 impl BodyLine {
@@ -40,6 +45,14 @@ impl BodyLine {
             text: text.into(),
             role,
             highlighted: false,
+            centered: false,
+        }
+    }
+
+    fn centered(text: impl Into<String>, role: Role) -> Self {
+        Self {
+            centered: true,
+            ..Self::plain(text, role)
         }
     }
 
@@ -79,6 +92,8 @@ pub struct ScreenView {
     pub page: (usize, usize),
     /// The keys that do something on this screen.
     pub guide: Vec<GuideItem>,
+    /// A message drawn over the body in a box, such as the idle warning.
+    pub notice: Option<Vec<String>>,
 }
 
 /// The message shown when the terminal is smaller than the kiosk's smallest layout.
@@ -124,6 +139,8 @@ pub fn view(state: &State) -> View {
             Some(question) => answer_view(&layout::answer_layout(&geometry, question), page),
             None => (Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
         },
+        Screen::Attract => attract::attract_view(state),
+        Screen::Staff => staff::staff_view(state),
     };
     View::Screen(ScreenView {
         title: content.meta.title.clone(),
@@ -131,8 +148,21 @@ pub fn view(state: &State) -> View {
         body,
         page,
         guide,
+        notice: state.idle_warning().map(idle_notice),
     })
 }
+
+/// The idle warning: what will happen, when, and how to stop it.
+fn idle_notice(seconds: u64) -> Vec<String> {
+    vec![
+        "まもなく最初の画面にもどります".to_string(),
+        format!("あと {seconds} 秒"),
+        "続けるときは、どれかキーを押してください".to_string(),
+    ]
+}
+
+/// The body, page and guide of one screen.
+type Parts = (Vec<BodyLine>, (usize, usize), Vec<GuideItem>);
 
 fn list_view(
     list: &ListLayout,
@@ -140,7 +170,7 @@ fn list_view(
     heading_role: Role,
     open_action: &'static str,
     can_go_back: bool,
-) -> (Vec<BodyLine>, (usize, usize), Vec<GuideItem>) {
+) -> Parts {
     let mut body: Vec<BodyLine> = Vec::new();
     for (row, text) in list.heading.iter().enumerate() {
         let role = if row == 0 { heading_role } else { Role::Muted };
@@ -167,6 +197,7 @@ fn list_view(
                 text: text.clone(),
                 role,
                 highlighted,
+                centered: false,
             });
         }
     }
@@ -197,10 +228,7 @@ fn page_keys(page: usize, pages: usize) -> Vec<GuideItem> {
     keys
 }
 
-fn answer_view(
-    answer: &layout::AnswerLayout,
-    page: usize,
-) -> (Vec<BodyLine>, (usize, usize), Vec<GuideItem>) {
+fn answer_view(answer: &layout::AnswerLayout, page: usize) -> Parts {
     let page = page.min(answer.pages.len() - 1);
     let mut body: Vec<BodyLine> = answer
         .question
@@ -221,6 +249,7 @@ fn answer_view(
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
+    use std::time::Instant;
 
     use super::*;
     use crate::app::Action;
@@ -228,10 +257,12 @@ mod tests {
     use crate::layout::Geometry;
 
     fn screen_after(width: u16, height: u16, actions: &[Action]) -> ScreenView {
+        let now = Instant::now();
         let content = Arc::new(Content::embedded().unwrap());
-        let mut state = State::new(content, Geometry::new(width, height));
-        for &action in actions {
-            state.update(action);
+        let mut state = State::new(content, Geometry::new(width, height), now);
+        state.update(Action::OtherKey, now);
+        for action in actions {
+            state.update(action.clone(), now);
         }
         match view(&state) {
             View::Screen(screen) => screen,
@@ -278,7 +309,7 @@ mod tests {
     #[test]
     fn a_tiny_terminal_gets_the_message() {
         let content = Arc::new(Content::embedded().unwrap());
-        let state = State::new(content, Geometry::new(1, 1));
+        let state = State::new(content, Geometry::new(1, 1), Instant::now());
         assert_eq!(view(&state), View::TooSmall(TOO_SMALL_MESSAGE));
     }
 }

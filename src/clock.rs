@@ -1,0 +1,104 @@
+//! Wall-clock time as people read it: local dates and times with their UTC offset.
+//!
+//! The usage log and the staff screen speak of the day at the kiosk's location, so times are
+//! written in local time (from the system's time zone, `TZ` or `/etc/localtime`) with the offset,
+//! e.g. `2026-11-28T16:55:00+09:00`: readable, sortable within a day, and unambiguous.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// `time` as local ISO 8601 with seconds and the UTC offset.
+pub fn local_timestamp(time: SystemTime) -> String {
+    let seconds = match time.duration_since(UNIX_EPOCH) {
+        Ok(since) => since.as_secs() as i64,
+        Err(before) => -(before.duration().as_secs() as i64),
+    };
+    let offset = utc_offset_seconds(seconds);
+    let local = seconds + offset;
+    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+    let second_of_day = local.rem_euclid(86_400);
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.abs();
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60,
+        offset / 3600,
+        offset / 60 % 60
+    )
+}
+
+/// The local time zone's offset from UTC at the Unix time `seconds`.
+fn utc_offset_seconds(seconds: i64) -> i64 {
+    let time: libc::time_t = seconds as libc::time_t;
+    // SAFETY: localtime_r only writes the struct it is given; a zeroed tm is a valid value.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: both pointers are valid for the duration of the call.
+    let result = unsafe { libc::localtime_r(&time, &mut tm) };
+    if result.is_null() {
+        0
+    } else {
+        i64::from(tm.tm_gmtoff as i32)
+    }
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Whether `text` is a date written `YYYY-MM-DD` with a real month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (number(year, 4), number(month, 2), number(day, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_420), (2025, 11, 28));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn timestamps_carry_their_offset() {
+        let text = local_timestamp(UNIX_EPOCH + Duration::from_secs(1_764_316_800));
+        assert_eq!(text.len(), 25, "{text}");
+        assert!(text.as_bytes()[10] == b'T' && matches!(text.as_bytes()[19], b'+' | b'-'));
+    }
+
+    #[test]
+    fn iso_dates_are_recognised() {
+        assert!(is_iso_date("2026-11-01"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("2026/11/01"));
+        assert!(!is_iso_date("26-11-01"));
+    }
+}

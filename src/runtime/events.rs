@@ -1,0 +1,59 @@
+//! Everything the event loop waits for, gathered on one channel: terminal input and signals.
+//!
+//! Each source blocks in a thread of its own and sends what it gets, so the loop sleeps in one
+//! place (`recv` or `recv_timeout` up to the next deadline) and an idle kiosk never wakes.
+
+use std::io;
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
+
+/// Something that happened outside the kiosk's state.
+#[derive(Debug)]
+pub enum RuntimeEvent {
+    /// A key, resize or other terminal event.
+    Input(Event),
+    /// The terminal can no longer be read (it went away).
+    InputFailed(io::Error),
+    /// SIGTERM or SIGHUP: restore the terminal and end.
+    Terminate,
+}
+
+/// Takes over the signals a visitor or the system can send, before raw mode is entered:
+/// SIGINT, SIGQUIT and SIGTSTP are ignored (a kiosk is not stopped from its keyboard), SIGTERM
+/// and SIGHUP end the kiosk cleanly.
+pub fn take_over_signals() -> io::Result<Signals> {
+    Signals::new([SIGINT, SIGQUIT, SIGTSTP, SIGTERM, SIGHUP])
+}
+
+/// Forwards SIGTERM and SIGHUP to the loop; the others are swallowed.
+pub fn spawn_signal_thread(mut signals: Signals, events: Sender<RuntimeEvent>) {
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if matches!(signal, SIGTERM | SIGHUP) && events.send(RuntimeEvent::Terminate).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Reads terminal events until the terminal fails or the loop is gone.
+pub fn spawn_input_thread(events: Sender<RuntimeEvent>) {
+    thread::spawn(move || {
+        loop {
+            let sent = match event::read() {
+                Ok(event) => events.send(RuntimeEvent::Input(event)),
+                Err(err) => {
+                    let _ = events.send(RuntimeEvent::InputFailed(err));
+                    break;
+                }
+            };
+            if sent.is_err() {
+                break;
+            }
+        }
+    });
+}

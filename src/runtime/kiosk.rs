@@ -1,0 +1,239 @@
+//! One running kiosk: the state, the settings in force, and the loop that feeds them events.
+
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Instant, SystemTime};
+
+use crossterm::event::Event;
+
+use super::events::RuntimeEvent;
+use super::exit_key::ExitKey;
+use super::terminal::{self, KioskTerminal};
+use super::watch::{Reload, Watch};
+use crate::app::{Action, Effect, StaffInfo, State};
+use crate::clock::local_timestamp;
+use crate::config::Config;
+use crate::config::EMBEDDED_CONFIG_NAME;
+use crate::content::{Content, EMBEDDED_CONTENT_NAME};
+use crate::input::{Keymap, SequenceMatcher, key_label};
+use crate::layout::Geometry;
+use crate::ui::{self, Styles};
+use crate::usage::{UsageLog, usage_log_path};
+use crate::view::view;
+
+/// What the kiosk starts with.
+#[derive(Debug)]
+pub struct Start {
+    /// The content to show first.
+    pub content: Content,
+    /// The settings to use first.
+    pub config: Config,
+    /// The settings file to watch, if one was given.
+    pub config_path: Option<PathBuf>,
+    /// The content file named on the command line or in the environment, if any.
+    pub content_path: Option<PathBuf>,
+    /// Problems met loading the files at start-up, shown on the staff screen.
+    pub problems: Option<String>,
+    /// The development escape, if given.
+    pub exit_key: Option<ExitKey>,
+}
+
+/// Whether the loop goes on.
+enum Flow {
+    Continue,
+    Exit,
+}
+
+pub(super) struct Kiosk {
+    state: State,
+    keymap: Keymap,
+    styles: Styles,
+    staff_sequence: SequenceMatcher,
+    exit_key: Option<ExitKey>,
+    watch: Watch,
+    usage_log: UsageLog,
+    config_source: String,
+    loaded_at: String,
+    last_error: Option<String>,
+}
+
+impl Kiosk {
+    pub(super) fn new(start: Start, terminal: &KioskTerminal) -> io::Result<Self> {
+        let size = terminal.size()?;
+        let now = Instant::now();
+        let geometry = Geometry {
+            ambiguous: start.config.text.ambiguous_width.into(),
+            ..Geometry::new(size.width, size.height)
+        };
+        let mut state = State::new(Arc::new(start.content), geometry, now);
+        state.update(settings_changed(&start.config), now);
+        let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
+        let mut kiosk = Self {
+            state,
+            keymap: start.config.keypad.keymap(),
+            styles: Styles::new(&start.config.theme),
+            staff_sequence: SequenceMatcher::new(start.config.staff_keys()),
+            exit_key: start.exit_key,
+            watch,
+            usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
+            config_source: start
+                .config_path
+                .map_or(EMBEDDED_CONFIG_NAME.to_string(), |p| {
+                    p.display().to_string()
+                }),
+            loaded_at: local_timestamp(SystemTime::now()),
+            last_error: start.problems,
+        };
+        kiosk.publish_staff_info();
+        Ok(kiosk)
+    }
+
+    pub(super) fn run(
+        &mut self,
+        terminal: &mut KioskTerminal,
+        events: &Receiver<RuntimeEvent>,
+    ) -> io::Result<()> {
+        loop {
+            // A resize that raced ahead of its event is applied before laying out the frame.
+            let size = terminal.size()?;
+            let geometry = self.state.geometry();
+            if (size.width, size.height) != (geometry.width, geometry.height) {
+                let resize = Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                };
+                self.state.update(resize, Instant::now());
+            }
+            let state = &self.state;
+            terminal
+                .draw(|frame| ui::draw(frame, &view(state), &self.styles, &state.geometry()))?;
+            let deadline = [self.state.next_deadline(), self.watch.next_deadline()]
+                .into_iter()
+                .flatten()
+                .min();
+            let received = match deadline {
+                Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
+                None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            };
+            let now = Instant::now();
+            self.check_files(now, false);
+            let action = match received {
+                Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                Ok(RuntimeEvent::Terminate) => return Ok(()),
+                Ok(RuntimeEvent::InputFailed(err)) => return Err(err),
+                Ok(RuntimeEvent::Input(event)) => match self.action_for(&event) {
+                    Ok(action) => action,
+                    Err(Flow::Exit) => return Ok(()),
+                    Err(Flow::Continue) => None,
+                },
+            };
+            if let Some(action) = action
+                && let Flow::Exit = self.apply(action, now)
+            {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The action a terminal event asks for; `Err(Flow::Exit)` for the development escape.
+    fn action_for(&mut self, event: &Event) -> Result<Option<Action>, Flow> {
+        match event {
+            Event::Key(key) => {
+                if self.exit_key.is_some_and(|exit| exit.matches(key)) {
+                    return Err(Flow::Exit);
+                }
+                let Some(label) = key_label(key) else {
+                    // Still a person at the keyboard: it keeps the page and ends a warning.
+                    return Ok(Some(Action::OtherKey));
+                };
+                if self.staff_sequence.feed(label) {
+                    return Ok(Some(Action::OpenStaff));
+                }
+                Ok(Some(self.keymap.action(label).unwrap_or(Action::OtherKey)))
+            }
+            Event::Resize(width, height) => Ok(Some(Action::Resize {
+                width: *width,
+                height: *height,
+            })),
+            _ => Ok(None),
+        }
+    }
+
+    fn apply(&mut self, action: Action, now: Instant) -> Flow {
+        for effect in self.state.update(action, now) {
+            match effect {
+                Effect::Bell => terminal::bell(),
+                Effect::Exit => return Flow::Exit,
+                Effect::Reload => self.check_files(now, true),
+                Effect::Record(event) => {
+                    if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
+                        eprintln!("faq-kiosk: {problem}");
+                        self.last_error = Some(problem);
+                        self.publish_staff_info();
+                    }
+                }
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Applies edited files (or keeps the running ones and records why not).
+    fn check_files(&mut self, now: Instant, force: bool) {
+        match self.watch.check(now, force) {
+            Reload::Unchanged => return,
+            Reload::Failed(problems) => {
+                eprint!("{problems}");
+                self.last_error = Some(problems.to_string());
+            }
+            Reload::Loaded { config, content } => {
+                self.keymap = config.keypad.keymap();
+                self.styles = Styles::new(&config.theme);
+                self.staff_sequence = SequenceMatcher::new(config.staff_keys());
+                self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
+                self.state.update(settings_changed(&config), now);
+                let content = content.unwrap_or_else(|| {
+                    Content::embedded().expect("the built-in faq.toml is valid")
+                });
+                self.state
+                    .update(Action::ContentChanged(Arc::new(content)), now);
+                self.last_error = None;
+                self.loaded_at = local_timestamp(SystemTime::now());
+            }
+        }
+        self.publish_staff_info();
+    }
+
+    fn publish_staff_info(&mut self) {
+        let info = StaffInfo {
+            content_source: self
+                .watch
+                .content_path()
+                .map_or(EMBEDDED_CONTENT_NAME.to_string(), |p| {
+                    p.display().to_string()
+                }),
+            config_source: self.config_source.clone(),
+            loaded_at: self.loaded_at.clone(),
+            last_error: self.last_error.clone(),
+            usage_log: self
+                .usage_log
+                .path()
+                .map_or("記録しない".to_string(), |p| p.display().to_string()),
+        };
+        self.state
+            .update(Action::StaffInfoChanged(info), Instant::now());
+    }
+}
+
+fn settings_changed(config: &Config) -> Action {
+    Action::SettingsChanged {
+        idle: config.idle_settings(),
+        ambiguous: config.text.ambiguous_width.into(),
+    }
+}
+
+fn log_bytes(config: &Config) -> u64 {
+    config.usage_log_max_kib.saturating_mul(1024)
+}

@@ -1,0 +1,170 @@
+//! Appending events to the usage log: one flushed line each, rotated at a size, never fatal.
+
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use super::rotated_path;
+use crate::app::UsageEvent;
+use crate::clock::local_timestamp;
+
+/// The usage log being written.
+///
+/// A read-only or full disk must never stop the kiosk: a failed write is reported once, the
+/// event is dropped, and writing is tried again with the next event.
+#[derive(Debug)]
+pub struct UsageLog {
+    path: Option<PathBuf>,
+    max_bytes: u64,
+    file: Option<File>,
+    failing: bool,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    time: String,
+    #[serde(flatten)]
+    event: &'a UsageEvent,
+}
+
+impl UsageLog {
+    /// A log at `path` (none: nothing is written) rotated when it would pass `max_bytes`.
+    pub fn new(path: Option<PathBuf>, max_bytes: u64) -> Self {
+        Self {
+            path,
+            max_bytes,
+            file: None,
+            failing: false,
+        }
+    }
+
+    /// Where the log is written, if anywhere.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// Appends `event` at `time`. Returns a message the first time writing fails after having
+    /// worked (or from the start), so the caller can report it once.
+    pub fn record(&mut self, event: &UsageEvent, time: SystemTime) -> Option<String> {
+        let path = self.path.clone()?;
+        let line = Line {
+            time: local_timestamp(time),
+            event,
+        };
+        let mut text = serde_json::to_string(&line).expect("events always serialise");
+        text.push('\n');
+        match self.append(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.failing = false;
+                None
+            }
+            Err(err) => {
+                self.file = None;
+                let first = !self.failing;
+                self.failing = true;
+                first.then(|| format!("usage log '{}': {err}", path.display()))
+            }
+        }
+    }
+
+    fn append(&mut self, path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        if size > 0 && size + bytes.len() as u64 > self.max_bytes {
+            self.file = None;
+            std::fs::rename(path, rotated_path(path))?;
+        }
+        if self.file.is_none() || !path.exists() {
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder)?;
+            }
+            self.file = Some(OpenOptions::new().create(true).append(true).open(path)?);
+        }
+        let file = self.file.as_mut().expect("opened above");
+        // One write per line: with O_APPEND a line is never interleaved or half-placed.
+        file.write_all(bytes)?;
+        file.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::usage::read_log;
+
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("faq-kiosk-log-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn events_are_appended_as_json_lines_in_a_new_folder() {
+        let dir = folder("append");
+        let path = dir.join("state/usage.jsonl");
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let opened = UsageEvent::AnswerOpened {
+            question: "q3".into(),
+        };
+        assert_eq!(
+            log.record(&UsageEvent::SessionStart, SystemTime::now()),
+            None
+        );
+        assert_eq!(log.record(&opened, SystemTime::now()), None);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(
+            lines[1].contains(r#""event":"answer_opened","question":"q3""#),
+            "{}",
+            lines[1]
+        );
+        let (events, skipped) = read_log(&path).unwrap();
+        assert_eq!(skipped, 0);
+        assert_eq!(events[1].event, opened);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_log_rotates_at_its_size_limit() {
+        let dir = folder("rotate");
+        let path = dir.join("usage.jsonl");
+        let mut log = UsageLog::new(Some(path.clone()), 200);
+        for _ in 0..10 {
+            log.record(&UsageEvent::IdleReset, SystemTime::now());
+        }
+        assert!(std::fs::metadata(&path).unwrap().len() <= 200);
+        assert!(rotated_path(&path).exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_unwritable_log_warns_once_and_carries_on() {
+        let dir = folder("unwritable");
+        std::fs::create_dir_all(&dir).unwrap();
+        // A folder where the file should be makes every write fail, even for root.
+        let path = dir.join("usage.jsonl");
+        std::fs::create_dir_all(&path).unwrap();
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        assert!(
+            log.record(&UsageEvent::SessionStart, SystemTime::now())
+                .is_some()
+        );
+        assert!(
+            log.record(&UsageEvent::SessionStart, SystemTime::now())
+                .is_none()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn no_path_writes_nothing() {
+        let mut log = UsageLog::new(None, 100);
+        assert_eq!(
+            log.record(&UsageEvent::SessionStart, SystemTime::now()),
+            None
+        );
+    }
+}
