@@ -13,5 +13,5 @@ mod width;
 mod wrap;
 
 pub use truncate::truncate_to_width;
-pub use width::{AmbiguousWidth, char_width, display_width, display_width_with};
+pub use width::{AmbiguousWidth, char_width, display_width, display_width_with, grapheme_width};
 pub use wrap::{WrapOptions, wrap_japanese};

@@ -1,6 +1,14 @@
-//! The one place where the terminal width of a character or string is decided.
+//! The one place where the terminal width of text is decided.
+//!
+//! Text is measured grapheme cluster by grapheme cluster, exactly as ratatui's
+//! `Buffer::set_string` advances the cursor: a cluster with a control character draws nothing, a
+//! one-byte cluster takes one column, any other cluster takes its `unicode-width` string width
+//! plus one column for each half-width sound mark (ﾞ U+FF9E, ﾟ U+FF9F). Wrapping, truncation and
+//! padding all measure through [`grapheme_width`], so what the engine lays out is what the screen
+//! shows.
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// How many columns the terminal gives East Asian Ambiguous characters (※ ○ … → ■).
 ///
@@ -14,12 +22,44 @@ pub enum AmbiguousWidth {
     Wide,
 }
 
-/// The number of terminal columns `c` takes; control characters take none.
-pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
-    match ambiguous {
-        AmbiguousWidth::Narrow => c.width().unwrap_or(0),
-        AmbiguousWidth::Wide => c.width_cjk().unwrap_or(0),
+/// The number of terminal columns one grapheme cluster takes.
+///
+/// `grapheme` should be a single extended grapheme cluster (as split by `unicode-segmentation`);
+/// a longer string is measured as if it were one cluster. Clusters holding a control character
+/// take no columns, because ratatui skips them instead of drawing them.
+///
+/// ```
+/// use faq_kiosk::text::{AmbiguousWidth, grapheme_width};
+/// assert_eq!(grapheme_width("ｶﾞ", AmbiguousWidth::Narrow), 2);
+/// assert_eq!(grapheme_width("👨‍👩‍👧", AmbiguousWidth::Narrow), 2);
+/// assert_eq!(grapheme_width("※", AmbiguousWidth::Wide), 2);
+/// ```
+pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
+    if grapheme.contains(char::is_control) {
+        return 0;
     }
+    // ratatui gives every one-byte cluster one column without asking unicode-width.
+    if grapheme.len() == 1 {
+        return 1;
+    }
+    let base = match ambiguous {
+        AmbiguousWidth::Narrow => grapheme.width(),
+        AmbiguousWidth::Wide => grapheme.width_cjk(),
+    };
+    // unicode-width calls ﾞ and ﾟ zero-width (they extend the cluster), but terminals and
+    // ratatui give each its own column.
+    base + grapheme
+        .chars()
+        .filter(|&c| is_halfwidth_sound_mark(c))
+        .count()
+}
+
+/// The number of terminal columns `c` takes when drawn on its own.
+///
+/// Prefer [`display_width_with`] for strings: a cluster such as `👨‍👩‍👧` is narrower than the
+/// sum of its characters.
+pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
+    grapheme_width(c.encode_utf8(&mut [0; 4]), ambiguous)
 }
 
 /// The number of terminal columns `text` takes, with ambiguous characters narrow.
@@ -28,8 +68,17 @@ pub fn display_width(text: &str) -> usize {
 }
 
 /// The number of terminal columns `text` takes, with ambiguous characters as given.
+///
+/// This is the sum of [`grapheme_width`] over the grapheme clusters of `text`.
 pub fn display_width_with(text: &str, ambiguous: AmbiguousWidth) -> usize {
-    text.chars().map(|c| char_width(c, ambiguous)).sum()
+    text.graphemes(true)
+        .map(|g| grapheme_width(g, ambiguous))
+        .sum()
+}
+
+/// Whether `c` is a half-width voiced or semi-voiced sound mark (ﾞ or ﾟ).
+fn is_halfwidth_sound_mark(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}')
 }
 
 #[cfg(test)]
@@ -48,5 +97,27 @@ mod tests {
     fn ambiguous_characters_follow_the_mode() {
         assert_eq!(display_width_with("※", AmbiguousWidth::Narrow), 1);
         assert_eq!(display_width_with("※", AmbiguousWidth::Wide), 2);
+        assert_eq!(display_width_with("…", AmbiguousWidth::Wide), 2);
+    }
+
+    #[test]
+    fn halfwidth_sound_marks_take_their_own_column() {
+        assert_eq!(display_width("ｶﾞｷﾞ"), 4);
+        assert_eq!(display_width("ﾊﾟ"), 2);
+        assert_eq!(char_width('ﾞ', AmbiguousWidth::Narrow), 1);
+    }
+
+    #[test]
+    fn combining_marks_and_emoji_sequences_are_measured_as_clusters() {
+        assert_eq!(display_width("ｶ\u{3099}"), 1);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("👍🏽"), 2);
+        assert_eq!(display_width("🏳️‍🌈"), 2);
+    }
+
+    #[test]
+    fn control_characters_take_no_columns() {
+        assert_eq!(char_width('\u{1b}', AmbiguousWidth::Narrow), 0);
+        assert_eq!(display_width("a\tb"), 2);
     }
 }
