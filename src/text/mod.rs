@@ -13,14 +13,16 @@
 //! - `kinsoku`: the JLReq character classes and the line start and end rules;
 //! - `breaks`: where a line may break (UAX #14 tailored for Japanese);
 //! - `wrap`: greedy filling of lines, the `※` hanging indent and hanging punctuation;
-//! - `truncate`: fitting a string into a fixed number of columns.
+//! - `truncate` and `pad`: fitting a string into a fixed number of columns;
 
 mod breaks;
 mod kinsoku;
+mod pad;
 mod truncate;
 mod width;
 mod wrap;
 
+pub use pad::pad_to_width;
 pub use truncate::truncate_to_width;
 pub use width::{AmbiguousWidth, char_width, display_width, display_width_with, grapheme_width};
 pub use wrap::{HangingPunctuation, WrapOptions, wrap_japanese};
