@@ -248,6 +248,7 @@ impl<'a> Filler<'a> {
                 continue;
             }
             let (head, tail) = rest.split_at(cut);
+            let head = head.trim_end_matches(' ');
             let head_width = self.width_of(head);
             if !self.has_text && head_width > self.room() && head.graphemes(true).nth(1).is_none() {
                 // A cluster wider than the room after the indent is better shown without it.
@@ -255,8 +256,10 @@ impl<'a> Filler<'a> {
                 self.line_width = 0;
             }
             self.push(head, head_width);
-            self.end_line();
             rest = tail.trim_start_matches(' ');
+            if !rest.is_empty() {
+                self.end_line();
+            }
         }
     }
 
