@@ -15,7 +15,6 @@
 use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::kinsoku::may_break;
 
@@ -105,19 +104,16 @@ const SEPARATORS: &[char] = &[
 
 /// The byte offsets strictly inside `text` where a line may break.
 ///
-/// `text` must hold no mandatory breaks (newlines): the wrapper splits at those first.
-pub(crate) fn break_offsets(text: &str) -> Vec<usize> {
-    let mut boundary = vec![false; text.len() + 1];
-    for (offset, _) in text.grapheme_indices(true) {
-        boundary[offset] = true;
-    }
+/// `is_boundary` tells where grapheme clusters start. `text` must hold no mandatory breaks
+/// (newlines): the wrapper splits at those first.
+pub(crate) fn break_offsets(text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<usize> {
     let numbers = number_spans(text);
     linebreaks(text)
         .filter(|&(offset, opportunity)| {
             opportunity == BreakOpportunity::Allowed && 0 < offset && offset < text.len()
         })
         .map(|(offset, _)| offset)
-        .filter(|&offset| boundary[offset])
+        .filter(|&offset| is_boundary(offset))
         .filter(|&offset| may_break(&text[..offset], &text[offset..]))
         .filter(|&offset| {
             !numbers
@@ -182,12 +178,14 @@ fn splits_ascii_compound(left: &str, right: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::width::{AmbiguousWidth, Clusters};
 
     /// `text` cut at every break opportunity.
     fn pieces(text: &str) -> Vec<&str> {
+        let clusters = Clusters::new(text, AmbiguousWidth::Narrow);
         let mut out = Vec::new();
         let mut start = 0;
-        for offset in break_offsets(text) {
+        for offset in break_offsets(text, |offset| clusters.is_boundary(offset)) {
             out.push(&text[start..offset]);
             start = offset;
         }

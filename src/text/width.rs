@@ -76,6 +76,55 @@ pub fn display_width_with(text: &str, ambiguous: AmbiguousWidth) -> usize {
         .sum()
 }
 
+/// The grapheme clusters of one text, segmented and measured once.
+///
+/// Wrapping asks for the width of many slices of a paragraph; segmenting each slice anew cost
+/// more than the whole rest of the layout.
+pub(crate) struct Clusters {
+    /// The byte offset where each cluster starts, then the length of the text.
+    offsets: Vec<usize>,
+    /// The columns taken by the text before each entry of `offsets`.
+    columns: Vec<usize>,
+}
+
+impl Clusters {
+    pub(crate) fn new(text: &str, ambiguous: AmbiguousWidth) -> Self {
+        let mut offsets = Vec::with_capacity(text.len() / 2 + 1);
+        let mut columns = Vec::with_capacity(text.len() / 2 + 1);
+        let mut used = 0;
+        for (offset, grapheme) in text.grapheme_indices(true) {
+            offsets.push(offset);
+            columns.push(used);
+            used += grapheme_width(grapheme, ambiguous);
+        }
+        offsets.push(text.len());
+        columns.push(used);
+        Self { offsets, columns }
+    }
+
+    /// Whether a cluster starts or the text ends at `offset`.
+    pub(crate) fn is_boundary(&self, offset: usize) -> bool {
+        self.offsets.binary_search(&offset).is_ok()
+    }
+
+    /// The columns taken by the text between the boundaries `start` and `end`.
+    pub(crate) fn width(&self, start: usize, end: usize) -> usize {
+        self.columns[self.index(end)] - self.columns[self.index(start)]
+    }
+
+    /// The boundaries after `start`, up to and including `end`.
+    pub(crate) fn boundaries(&self, start: usize, end: usize) -> &[usize] {
+        &self.offsets[self.index(start) + 1..=self.index(end)]
+    }
+
+    /// Where `offset` is, or would be, in `offsets`; clamped so that indexing cannot fail.
+    fn index(&self, offset: usize) -> usize {
+        self.offsets
+            .partition_point(|&o| o < offset)
+            .min(self.offsets.len() - 1)
+    }
+}
+
 /// Whether `c` is a half-width voiced or semi-voiced sound mark (ﾞ or ﾟ).
 fn is_halfwidth_sound_mark(c: char) -> bool {
     matches!(c, '\u{FF9E}' | '\u{FF9F}')
@@ -113,6 +162,17 @@ mod tests {
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("👍🏽"), 2);
         assert_eq!(display_width("🏳️‍🌈"), 2);
+    }
+
+    #[test]
+    fn clusters_measure_slices_between_boundaries() {
+        let clusters = Clusters::new("aｶﾞ👨‍👩‍👧漢", AmbiguousWidth::Narrow);
+        assert!(clusters.is_boundary(1));
+        assert!(!clusters.is_boundary(4));
+        assert_eq!(clusters.width(0, 7), 3);
+        assert_eq!(clusters.width(1, 25), 4);
+        assert_eq!(clusters.width(0, 28), 7);
+        assert_eq!(clusters.boundaries(1, 25), [7, 25]);
     }
 
     #[test]

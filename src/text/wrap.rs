@@ -23,7 +23,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::breaks::break_offsets;
 use super::kinsoku::{may_break, may_hang};
-use super::width::{AmbiguousWidth, display_width_with, grapheme_width};
+use super::width::{AmbiguousWidth, Clusters, display_width_with};
 
 /// The note mark whose paragraphs get a hanging indent, so the note text aligns after it.
 const NOTE_MARK: char = '※';
@@ -136,9 +136,18 @@ pub fn wrap_japanese(text: &str, options: impl Into<WrapOptions>) -> Vec<String>
     let options = options.into();
     let mut lines = Vec::new();
     for paragraph in text.split("\r\n").flat_map(|part| part.split(is_newline)) {
-        Filler::new(paragraph.trim_matches(' '), &options, &mut lines).fill();
+        Filler::new(trim_spaces(paragraph), &options, &mut lines).fill();
     }
     lines
+}
+
+/// `text` without the spaces at either end, keeping a space that a combining mark extends.
+fn trim_spaces(text: &str) -> &str {
+    let mut text = text.trim_end_matches(' ');
+    while text.graphemes(true).next() == Some(" ") {
+        text = &text[1..];
+    }
+    text
 }
 
 /// Whether `c` forces a line break.
@@ -147,10 +156,12 @@ fn is_newline(c: char) -> bool {
 }
 
 /// The state of one paragraph being filled into lines.
+///
+/// Positions are byte offsets into the paragraph, always on grapheme cluster boundaries.
 struct Filler<'a> {
     paragraph: &'a str,
+    clusters: Clusters,
     lines: &'a mut Vec<String>,
-    ambiguous: AmbiguousWidth,
     width: usize,
     hang: bool,
     /// The hanging indent of continuation lines, in spaces.
@@ -173,8 +184,8 @@ impl<'a> Filler<'a> {
         };
         Self {
             paragraph,
+            clusters: Clusters::new(paragraph, options.ambiguous),
             lines,
-            ambiguous: options.ambiguous,
             width,
             hang: options.hanging_punctuation == HangingPunctuation::Hang,
             // An indent as wide as the line would leave no room for text.
@@ -187,20 +198,14 @@ impl<'a> Filler<'a> {
     }
 
     fn fill(mut self) {
-        let paragraph = self.paragraph;
+        let len = self.paragraph.len();
+        let breaks = break_offsets(self.paragraph, |offset| self.clusters.is_boundary(offset));
         let mut start = 0;
-        for end in break_offsets(paragraph)
-            .into_iter()
-            .chain([paragraph.len()])
-        {
-            self.place_segment(&paragraph[start..end]);
+        for end in breaks.into_iter().chain([len]) {
+            self.place_segment(start, end);
             start = end;
         }
         self.end_line();
-    }
-
-    fn width_of(&self, text: &str) -> usize {
-        display_width_with(text, self.ambiguous)
     }
 
     /// Columns left on the current line once the pending spaces are placed.
@@ -209,99 +214,114 @@ impl<'a> Filler<'a> {
             .saturating_sub(self.line_width + self.pending_spaces)
     }
 
-    fn place_segment(&mut self, segment: &str) {
-        let body = segment.trim_end_matches(' ');
-        let trailing = segment.len() - body.len();
-        let body_width = self.width_of(body);
-        if body_width <= self.room() || self.hangs_fully(body, body_width) {
-            self.push(body, body_width);
+    /// The end of the text from `start` to `end` without its trailing spaces.
+    fn trim_end(&self, start: usize, end: usize) -> usize {
+        start + self.paragraph[start..end].trim_end_matches(' ').len()
+    }
+
+    fn place_segment(&mut self, start: usize, end: usize) {
+        let body_end = self.trim_end(start, end);
+        let body_width = self.clusters.width(start, body_end);
+        if body_width <= self.room() || self.hangs_fully(start, body_end, body_width) {
+            self.push(start, body_end, body_width);
         } else if self.has_text && body_width <= self.width - self.indent {
             self.end_line();
-            self.push(body, body_width);
+            self.push(start, body_end, body_width);
         } else {
-            self.place_by_graphemes(body);
+            self.place_by_clusters(start, body_end);
         }
-        self.pending_spaces += trailing;
+        self.pending_spaces += end - body_end;
     }
 
-    /// Whether `body` fits once its last character hangs past the width.
-    fn hangs_fully(&self, body: &str, body_width: usize) -> bool {
+    /// Whether the text from `start` to `end` fits once its last character hangs past the width.
+    fn hangs_fully(&self, start: usize, end: usize, width: usize) -> bool {
         self.hang
-            && body
+            && self.paragraph[start..end]
                 .chars()
                 .next_back()
-                .is_some_and(|c| may_hang(c) && body_width - HANGING_COLUMNS <= self.room())
+                .is_some_and(|c| may_hang(c) && width - HANGING_COLUMNS <= self.room())
     }
 
-    /// Places `body`, too wide for a line of its own, cutting it between grapheme clusters.
-    fn place_by_graphemes(&mut self, body: &str) {
-        let mut rest = body;
-        while !rest.is_empty() {
-            let rest_width = self.width_of(rest);
-            if rest_width <= self.room() || self.hangs_fully(rest, rest_width) {
-                self.push(rest, rest_width);
+    /// Places the text from `start` to `end`, too wide for a line of its own, cutting it between
+    /// grapheme clusters.
+    fn place_by_clusters(&mut self, start: usize, end: usize) {
+        let mut rest = start;
+        while rest < end {
+            let rest_width = self.clusters.width(rest, end);
+            if rest_width <= self.room() || self.hangs_fully(rest, end, rest_width) {
+                self.push(rest, end, rest_width);
                 return;
             }
-            let cut = self.cut_point(rest);
-            if cut == 0 {
+            let cut = self.cut_point(rest, end);
+            if cut == rest {
                 self.end_line();
                 continue;
             }
-            let (head, tail) = rest.split_at(cut);
-            let head = head.trim_end_matches(' ');
-            let head_width = self.width_of(head);
-            if !self.has_text && head_width > self.room() && head.graphemes(true).nth(1).is_none() {
+            let head_end = self.trim_end(rest, cut);
+            let head_width = self.clusters.width(rest, head_end);
+            let single = self.clusters.boundaries(rest, head_end).len() == 1;
+            if !self.has_text && single && head_width > self.room() {
                 // A cluster wider than the room after the indent is better shown without it.
                 self.line.clear();
                 self.line_width = 0;
             }
-            self.push(head, head_width);
-            rest = tail.trim_start_matches(' ');
-            if !rest.is_empty() {
+            self.push(rest, head_end, head_width);
+            rest = cut;
+            // A space that a combining mark extends is a visible cluster, not a gap.
+            while rest < end
+                && self.paragraph[rest..].starts_with(' ')
+                && self.clusters.is_boundary(rest + 1)
+            {
+                rest += 1;
+            }
+            if rest < end {
                 self.end_line();
             }
         }
     }
 
-    /// Where to cut `text` so that its head ends the current line: the byte offset of the last
-    /// grapheme boundary that fits and that kinsoku allows, or zero to break before `text`.
-    fn cut_point(&self, text: &str) -> usize {
+    /// Where to cut the text from `start` to `end` so that its head ends the current line: the
+    /// last cluster boundary that fits and that kinsoku allows, or `start` to break before it.
+    fn cut_point(&self, start: usize, end: usize) -> usize {
         let room = self.room();
         let mut fits = Vec::new();
-        let mut used = 0;
-        for (offset, grapheme) in text.grapheme_indices(true) {
-            let width = grapheme_width(grapheme, self.ambiguous);
-            let hangs = self.hang && grapheme.chars().all(may_hang) && used <= room;
-            if used + width > room && !hangs {
+        let mut before = start;
+        for &after in self.clusters.boundaries(start, end) {
+            let used = self.clusters.width(start, before);
+            let width = self.clusters.width(before, after);
+            let hangs = self.hang && self.paragraph[before..after].chars().all(may_hang);
+            if used + width > room && !(hangs && used <= room) {
                 break;
             }
-            used += width;
-            fits.push(offset + grapheme.len());
+            fits.push(after);
+            before = after;
         }
+        let text = self.paragraph;
         if let Some(&cut) = fits
             .iter()
             .rev()
-            .find(|&&cut| cut < text.len() && may_break(&text[..cut], &text[cut..]))
+            .find(|&&cut| cut < end && may_break(&text[start..cut], &text[cut..end]))
         {
             return cut;
         }
         if self.has_text {
-            return 0;
+            return start;
         }
         // Kinsoku allows no cut on an empty line: cut as late as fits, and at least one cluster.
-        let first = text.graphemes(true).next().map_or(text.len(), str::len);
+        let first = self.clusters.boundaries(start, end).first().copied();
         fits.into_iter()
             .rev()
-            .find(|&cut| cut < text.len())
-            .unwrap_or(first)
+            .find(|&cut| cut < end)
+            .or(first)
+            .unwrap_or(end)
     }
 
-    fn push(&mut self, text: &str, width: usize) {
+    fn push(&mut self, start: usize, end: usize, width: usize) {
         self.line
             .extend(std::iter::repeat_n(' ', self.pending_spaces));
         self.line_width += self.pending_spaces;
         self.pending_spaces = 0;
-        self.line.push_str(text);
+        self.line.push_str(&self.paragraph[start..end]);
         self.line_width += width;
         self.has_text = true;
     }
@@ -367,6 +387,7 @@ mod tests {
     fn empty_paragraph_gives_one_empty_line() {
         assert_eq!(wrap_japanese("", 10), [""]);
         assert_eq!(wrap_japanese("   ", 10), [""]);
+        assert_eq!(wrap_japanese(" \u{301}a ", 10), [" \u{301}a"]);
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn has_allowed_cut(line: &str) -> bool {
 pub fn check_lines(input: &str, lines: &[String], options: WrapOptions) -> Result<(), String> {
     let ambiguous = options.ambiguous;
     let width = options.width.max(1);
-    let paragraph = input.trim_matches(' ');
+    let paragraph = skip_spaces(input).trim_end_matches(' ');
     let mark = display_width_with("※", ambiguous);
     let indent = if paragraph.starts_with('※') && mark < width {
         mark
@@ -62,10 +62,11 @@ pub fn check_lines(input: &str, lines: &[String], options: WrapOptions) -> Resul
         } else {
             line.strip_prefix(&indent).unwrap_or(line)
         };
-        if line.ends_with(' ') || (i > 0 && body.starts_with(' ')) {
+        let first = body.graphemes(true).next();
+        if line.graphemes(true).next_back() == Some(" ") || (i > 0 && first == Some(" ")) {
             return Err(format!("line {i} {line:?} has a space at a break"));
         }
-        let skipped = rest.trim_start_matches(' ');
+        let skipped = skip_spaces(rest);
         touching.push(skipped.len() == rest.len());
         rest = skipped
             .strip_prefix(body)
@@ -83,6 +84,15 @@ pub fn check_lines(input: &str, lines: &[String], options: WrapOptions) -> Resul
         }
     }
     Ok(())
+}
+
+/// `text` without its leading spaces, leaving a space that a combining mark extends.
+fn skip_spaces(text: &str) -> &str {
+    let mut rest = text;
+    while rest.graphemes(true).next() == Some(" ") {
+        rest = &rest[1..];
+    }
+    rest
 }
 
 fn check_width(
