@@ -21,6 +21,9 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The text with everything unsafe removed, and a record of each change.
+///
+/// Removals and normalisations are kept apart so that a report can tell an editor which
+/// characters were dropped and which were only made plainer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Sanitized {
@@ -34,12 +37,17 @@ pub struct Sanitized {
 
 impl Sanitized {
     /// Whether the text came through unchanged.
+    ///
+    /// True when nothing was removed and nothing normalised, so there is nothing to report.
     pub fn is_unchanged(&self) -> bool {
         self.removed.is_empty() && self.normalised.is_empty()
     }
 }
 
 /// A character, or a whole escape sequence, taken out of the text.
+///
+/// `offset` and `byte_len` point into the original text, so a loader can turn them into a line
+/// and column and quote what was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RemovedChar {
@@ -55,6 +63,8 @@ pub struct RemovedChar {
 }
 
 /// A character replaced by a plainer one.
+///
+/// The replacement takes the same place in the clean text; `offset` points into the original.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct NormalisedChar {
@@ -69,6 +79,8 @@ pub struct NormalisedChar {
 }
 
 /// The kinds of character that [`sanitize`] removes or normalises.
+///
+/// [`CharKind::description`] names each kind for messages to content editors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CharKind {

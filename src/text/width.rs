@@ -63,6 +63,8 @@ pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
 }
 
 /// The number of terminal columns `text` takes, with ambiguous characters narrow.
+///
+/// This is what ratatui's buffer assumes; use [`display_width_with`] for a CJK terminal.
 pub fn display_width(text: &str) -> usize {
     display_width_with(text, AmbiguousWidth::Narrow)
 }

@@ -3,21 +3,8 @@
 //! A paragraph is cut into *segments*, the text between two break opportunities. Each segment
 //! goes on the current line if it fits, else on a new line. A segment wider than a whole line is
 //! cut between grapheme clusters where the kinsoku rules allow, filling the current line first.
-//!
-//! # Whitespace
-//!
-//! Only the ASCII space (U+0020) is treated as breakable whitespace:
-//!
-//! - spaces at the start and end of a paragraph are dropped;
-//! - spaces at a break are dropped: a line never ends with a space and a continuation line
-//!   never starts with one (other than the `※` hanging indent);
-//! - spaces inside a line are kept as they are, runs included.
-//!
-//! Other spaces are ordinary characters: the ideographic space U+3000 keeps its two columns
-//! wherever it stands, and the no-break space cannot be broken at (use [`super::sanitize`] to turn
-//! tabs and exotic spaces into U+0020 first). A newline (`\n`, `\r\n`, `\r`, U+2028, U+2029) is a
-//! forced break: the text on each side is wrapped as a paragraph of its own and the newline
-//! itself is dropped.
+//! Spaces follow the rules in the `text` module documentation: they hang at the end of a segment
+//! and are placed only if more text follows on the same line.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -32,6 +19,9 @@ const NOTE_MARK: char = '※';
 const HANGING_COLUMNS: usize = 2;
 
 /// Whether 、。，． may hang past the end of a line (ぶら下がり, burasagari).
+///
+/// Hanging keeps a line from losing its last character to the next line just because a comma
+/// or full stop follows it, at the price of two columns of margin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HangingPunctuation {
     /// Every line fits the width; a comma or full stop that does not fit takes the character
@@ -47,6 +37,9 @@ pub enum HangingPunctuation {
 
 /// How to wrap a paragraph: the width in columns, how to measure ambiguous characters and
 /// whether punctuation may hang.
+///
+/// Build it with [`WrapOptions::new`] and the consuming setters; a bare width converts into it,
+/// so `wrap_japanese(text, 38)` works too.
 ///
 /// ```
 /// use faq_kiosk::text::{AmbiguousWidth, HangingPunctuation, WrapOptions};
@@ -68,6 +61,8 @@ pub struct WrapOptions {
 
 impl WrapOptions {
     /// Options for `width` columns, ambiguous characters narrow, punctuation inside the width.
+    ///
+    /// A width of zero is taken as one, so that every character still finds a line.
     pub const fn new(width: usize) -> Self {
         Self {
             width,
@@ -77,6 +72,8 @@ impl WrapOptions {
     }
 
     /// The same options measuring ambiguous characters as given.
+    ///
+    /// Use [`AmbiguousWidth::Wide`] when the terminal draws ※ ○ … in two columns.
     #[must_use = "method moves the value of self and returns the modified value"]
     pub const fn ambiguous(mut self, ambiguous: AmbiguousWidth) -> Self {
         self.ambiguous = ambiguous;
@@ -84,6 +81,9 @@ impl WrapOptions {
     }
 
     /// The same options with punctuation hanging as given.
+    ///
+    /// With [`HangingPunctuation::Hang`], leave [`WrapOptions::max_line_width`] columns for each
+    /// line.
     #[must_use = "method moves the value of self and returns the modified value"]
     pub const fn hanging_punctuation(mut self, hanging: HangingPunctuation) -> Self {
         self.hanging_punctuation = hanging;
@@ -119,8 +119,8 @@ impl From<usize> for WrapOptions {
 /// brackets, 、。！？・ー, small kana or iteration marks, never end with an opening bracket, and
 /// never split —— ……, a number from its unit (`24時間`, `３か月`) or a grapheme cluster. A
 /// paragraph that starts with `※` has its following lines indented with spaces to align after
-/// the mark. See the module documentation for how spaces and newlines are treated. An empty
-/// paragraph gives one empty line.
+/// the mark. Spaces at a break are dropped and a newline is a forced break; the `text` module
+/// documentation gives the whitespace rules in full. An empty paragraph gives one empty line.
 ///
 /// A line is wider than the width only when it holds a single grapheme cluster wider than the
 /// width, or when [`HangingPunctuation::Hang`] lets a 、。 hang. When a run of characters has no
