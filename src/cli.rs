@@ -12,7 +12,6 @@ use crate::app::{Action, State};
 use crate::config::Config;
 use crate::content::Content;
 use crate::input::{KeyLabel, Keymap, parse_key_labels};
-use crate::layout::Geometry;
 use crate::runtime::{self, ExitKey, Start};
 use crate::source::Diagnostics;
 use crate::ui::{Styles, buffer_text, render_to_buffer};
@@ -136,9 +135,12 @@ pub fn load(content_path: Option<&Path>, config_path: Option<&Path>) -> Loaded {
     };
     let embedded_content = || Content::embedded().expect("the built-in faq.toml is valid");
     let path = content_path.or(config.content_path.as_deref());
-    let content = match path.map(Content::load) {
+    let content = match path.map(Content::load_checked) {
         None => embedded_content(),
-        Some(Ok(content)) => content,
+        Some(Ok((content, warnings))) => {
+            problems.extend(warnings.0);
+            content
+        }
         Some(Err(found)) => {
             problems.extend(found.0);
             embedded_content()
@@ -198,10 +200,8 @@ fn render(
         return ExitCode::FAILURE;
     }
     let keymap: Keymap = loaded.config.keypad.keymap();
-    let geometry = Geometry {
-        ambiguous: loaded.config.text.ambiguous_width.into(),
-        ..Geometry::new(width, height)
-    };
+    // No terminal to measure: `auto` counts ambiguous characters narrow.
+    let geometry = loaded.config.geometry(width, height, None);
     let now = Instant::now();
     let mut state = State::new(Arc::new(loaded.content.clone()), geometry, now);
     if !attract {
@@ -256,6 +256,8 @@ fn run(
     let problems = (!loaded.problems.0.is_empty()).then(|| loaded.problems.to_string());
     if let Some(problems) = &problems {
         eprint!("{problems}");
+    }
+    if loaded.problems.has_errors() {
         eprintln!("faq-kiosk: 問題のあるファイルの代わりに、組み込みの内容で起動します。");
     }
     let start = Start {

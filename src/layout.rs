@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use crate::content::{Content, Question};
-use crate::text::{AmbiguousWidth, WrapOptions, display_width_with, wrap_japanese};
+use crate::text::{
+    AmbiguousWidth, HangingPunctuation, WrapOptions, display_width_with, wrap_japanese,
+};
 
 /// The narrowest terminal the kiosk lays out a screen for; below it, a short message is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -16,6 +18,10 @@ pub const MIN_HEIGHT: u16 = 12;
 pub const MAX_ITEMS_PER_PAGE: usize = 9;
 /// Columns taken by an item's number (` 1 ` as a key cap, then a space) before its text.
 pub const NUMBER_COLUMNS: usize = 4;
+
+/// The widest the body gets, in columns: 50 full-width characters. Longer lines are hard to
+/// follow back to their start, above all for older eyes.
+pub const MAX_BODY_WIDTH: u16 = 100;
 
 /// Rows taken above the body (header bar, blank) and below it (page line, key guide).
 const HEADER_ROWS: u16 = 2;
@@ -30,6 +36,8 @@ pub struct Geometry {
     pub height: u16,
     /// How the terminal draws East Asian Ambiguous characters.
     pub ambiguous: AmbiguousWidth,
+    /// Whether 、。 may hang into the right margin; the body then keeps two columns for them.
+    pub hanging_punctuation: bool,
 }
 
 /// A rectangle of cells, in terminal coordinates.
@@ -52,7 +60,22 @@ impl Geometry {
             width,
             height,
             ambiguous: AmbiguousWidth::Narrow,
+            hanging_punctuation: false,
         }
+    }
+
+    /// The same terminal with ambiguous characters measured as given.
+    #[must_use = "method moves the value of self and returns the modified value"]
+    pub const fn ambiguous(mut self, ambiguous: AmbiguousWidth) -> Self {
+        self.ambiguous = ambiguous;
+        self
+    }
+
+    /// The same terminal with hanging punctuation on or off.
+    #[must_use = "method moves the value of self and returns the modified value"]
+    pub const fn hanging_punctuation(mut self, hanging: bool) -> Self {
+        self.hanging_punctuation = hanging;
+        self
     }
 
     /// Whether the terminal is big enough for the kiosk's screens.
@@ -60,19 +83,32 @@ impl Geometry {
         self.width >= MIN_WIDTH && self.height >= MIN_HEIGHT
     }
 
-    /// The body: between the header and footer, with side margins that grow with the width.
+    /// The body: between the header and footer, with side margins that grow with the width,
+    /// and never wider than [`MAX_BODY_WIDTH`], centred on wide terminals.
     pub fn body(&self) -> Area {
         let margin = if self.width >= 100 { 4 } else { 2 };
+        let width = self.width.saturating_sub(2 * margin).min(MAX_BODY_WIDTH);
         Area {
-            x: margin.min(self.width / 2),
+            x: (self.width - width) / 2,
             y: HEADER_ROWS.min(self.height),
-            width: self.width.saturating_sub(2 * margin),
+            width,
             height: self.height.saturating_sub(HEADER_ROWS + FOOTER_ROWS),
         }
     }
 
+    /// Wraps `text` to lines of at most `width` columns, hanging punctuation included.
     fn wrap(&self, text: &str, width: usize) -> Vec<String> {
-        wrap_japanese(text, WrapOptions::new(width).ambiguous(self.ambiguous))
+        let inside = WrapOptions::new(width).ambiguous(self.ambiguous);
+        if !self.hanging_punctuation {
+            return wrap_japanese(text, inside);
+        }
+        // The columns 、。 hang into are taken from the right of the same width.
+        let hang = inside.hanging_punctuation(HangingPunctuation::Hang);
+        let reserved = hang.max_line_width() - inside.max_line_width();
+        let options = WrapOptions::new(width.saturating_sub(reserved).max(1))
+            .ambiguous(self.ambiguous)
+            .hanging_punctuation(HangingPunctuation::Hang);
+        wrap_japanese(text, options)
     }
 
     /// The width of `text` on this terminal.
@@ -294,9 +330,9 @@ mod tests {
         assert_eq!(
             body,
             Area {
-                x: 4,
+                x: 30,
                 y: 2,
-                width: 152,
+                width: 100,
                 height: 41
             }
         );
@@ -363,6 +399,27 @@ mod tests {
         }
         let text: String = layout.pages.concat().concat();
         assert!(text.contains("令和7年12月1日まで"));
+    }
+
+    #[test]
+    fn hanging_punctuation_stays_within_the_body() {
+        let content = content();
+        for width in [40, 80, 81, 120] {
+            let geometry = Geometry::new(width, 24).hanging_punctuation(true);
+            let body = usize::from(geometry.body().width);
+            let mut hung = 0;
+            for question in &content.questions {
+                for line in answer_layout(&geometry, question).pages.concat() {
+                    let columns = geometry.text_width(&line);
+                    assert!(columns <= body, "{width}: {line}");
+                    hung += usize::from(columns > body - 2);
+                }
+            }
+            assert!(
+                hung > 0,
+                "at {width} some 、。 hang into the reserved columns"
+            );
+        }
     }
 
     #[test]

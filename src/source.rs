@@ -80,7 +80,7 @@ fn explain_toml_error(message: &str) -> String {
         let field = rest.split('`').next().unwrap_or_default();
         let expected = rest
             .split_once("expected ")
-            .map(|(_, list)| list.replace('`', "'"))
+            .map(|(_, list)| choices(list))
             .unwrap_or_default();
         let hint = if expected.is_empty() {
             String::new()
@@ -99,14 +99,32 @@ fn explain_toml_error(message: &str) -> String {
     if message.starts_with("unknown variant") {
         let choices = message
             .split_once("expected ")
-            .map(|(_, list)| list.replace('`', "'"))
+            .map(|(_, list)| choices(list))
             .unwrap_or_default();
         return format!("この値は使えません。使える値: {choices}。");
+    }
+    let unclosed = message.contains("expected `\"`") || message.contains("expected `'`");
+    if !unclosed
+        && (message.contains("invalid basic string") || message.contains("invalid literal string"))
+    {
+        return "文字列の中に、そのままでは書けない文字（制御文字など）があります。その文字を消してください。".to_string();
+    }
+    if message.starts_with("invalid value") {
+        return "値が使える範囲の外です（マイナスの数や、大きすぎる数など）。".to_string();
     }
     if message.contains("duplicate key") {
         return "同じ項目が2回書かれています。どちらか一方を消してください。".to_string();
     }
     "書き方（TOMLの文法）に誤りがあります。引用符 \" や括弧 [ ] の閉じ忘れ、= の書き忘れがないか確かめてください。".to_string()
+}
+
+/// serde's list of choices ("one of `a`, `b`" or "`a` or `b`") in our quoting, in Japanese.
+fn choices(list: &str) -> String {
+    list.trim_start_matches("one of ")
+        .replace(", or ", "、")
+        .replace(" or ", "、")
+        .replace(", ", "、")
+        .replace('`', "'")
 }
 
 /// A place in a document: file, line and column, shown as `file:line:column`.
@@ -235,7 +253,7 @@ mod tests {
     fn unknown_fields_are_explained_in_japanese() {
         let text = explain_toml_error("unknown field `titel`, expected `title` or `edition`");
         assert!(text.contains("「titel」という項目は使えません"), "{text}");
-        assert!(text.contains("'title'"), "{text}");
+        assert!(text.contains("'title'、'edition'"), "{text}");
     }
 
     #[test]

@@ -128,3 +128,41 @@ fn a_resize_reflows_the_screen_and_a_tiny_one_shows_a_message() {
     kiosk.with_screen(|screen| assert_eq!(screen.cell(0, 147).unwrap().contents(), "令"));
     assert!(kiosk.is_running());
 }
+
+#[test]
+fn a_terminal_that_draws_ambiguous_characters_wide_is_detected_and_kept_in_step() {
+    let wide = support::Emulator {
+        ambiguous_wide: true,
+    };
+    let mut kiosk = Kiosk::start_in(wide, 80, 24, &[], &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("2");
+    kiosk.wait_for("暗証番号を忘れたり");
+    let row = row_of(&kiosk, "暗証番号のロック") as usize;
+    kiosk.with_screen(|screen| {
+        let mark = screen.cell(row as u16, 2).unwrap();
+        assert_eq!(mark.contents(), "※");
+        // The text goes on two columns after the mark. (The cell between is left alone, since a
+        // wide terminal's ※ covers it; this narrow emulator still shows the previous screen there.)
+        assert_eq!(screen.cell(row as u16, 4).unwrap().contents(), "暗");
+    });
+    // The note's next line hangs two columns in, after the two-column mark.
+    let next = kiosk.text().lines().nth(row + 1).unwrap().to_string();
+    assert!(next.starts_with("    用電子証明書"), "{next:?}");
+}
+
+#[test]
+fn a_terminal_that_draws_them_narrow_gets_one_column_each() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("2");
+    kiosk.wait_for("暗証番号を忘れたり");
+    let row = row_of(&kiosk, "※暗証番号のロック") as usize;
+    let line = kiosk.text().lines().nth(row).unwrap().to_string();
+    assert!(line.starts_with("  ※暗証番号のロック"), "{line:?}");
+    let next = kiosk.text().lines().nth(row + 1).unwrap().to_string();
+    assert!(next.starts_with("   "), "{next:?}");
+    assert!(!next.starts_with("    "), "{next:?}");
+}

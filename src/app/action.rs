@@ -42,13 +42,14 @@ pub enum Action {
     },
     /// New content was loaded and checked; move to the nearest place that still exists.
     ContentChanged(Arc<Content>),
-    /// New settings were loaded: the idle timer and how the terminal draws ambiguous
-    /// characters.
+    /// New settings were loaded: the idle timer and how text is measured and broken.
     SettingsChanged {
         /// The idle timer's settings.
         idle: IdleSettings,
         /// How wide the terminal draws East Asian Ambiguous characters.
         ambiguous: AmbiguousWidth,
+        /// Whether 、。 may hang into the right margin.
+        hanging_punctuation: bool,
     },
     /// Facts for the staff screen, gathered by the runtime.
     StaffInfoChanged(StaffInfo),

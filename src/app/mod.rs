@@ -162,9 +162,16 @@ impl State {
                 self.screen = relocate::relocate(&place, &self.content);
                 self.clamp_answer_page();
             }
-            Action::SettingsChanged { idle, ambiguous } => {
+            Action::SettingsChanged {
+                idle,
+                ambiguous,
+                hanging_punctuation,
+            } => {
                 self.idle.set_settings(idle, now);
-                self.geometry.ambiguous = ambiguous;
+                self.geometry = self
+                    .geometry
+                    .ambiguous(ambiguous)
+                    .hanging_punctuation(hanging_punctuation);
                 self.clamp_answer_page();
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,

@@ -347,6 +347,7 @@ fn idle_settings_can_turn_the_reset_off() {
     let settings = Action::SettingsChanged {
         idle: off,
         ambiguous: Default::default(),
+        hanging_punctuation: false,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);

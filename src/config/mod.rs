@@ -16,6 +16,7 @@ use std::time::Duration;
 
 use crate::app::IdleSettings;
 use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff, parse_key_labels};
+use crate::layout::Geometry;
 use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
 
@@ -121,32 +122,41 @@ impl Default for Theme {
     }
 }
 
-/// `[text]`: how text is measured.
+/// `[text]`: how text is measured and broken into lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct TextConfig {
     /// How many columns the terminal gives East Asian Ambiguous characters.
     pub ambiguous_width: AmbiguousWidthSetting,
+    /// Whether 、。 may hang into the right margin (burasagari) instead of being pushed down with
+    /// the character before them.
+    pub hanging_punctuation: bool,
+}
+
+impl TextConfig {
+    /// The ambiguous width in force: as set, or for `auto` what the terminal was measured to
+    /// do (`detected`), narrow when it could not be measured.
+    pub fn ambiguous_width(&self, detected: Option<AmbiguousWidth>) -> AmbiguousWidth {
+        match self.ambiguous_width {
+            AmbiguousWidthSetting::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousWidthSetting::Wide => AmbiguousWidth::Wide,
+            AmbiguousWidthSetting::Auto => detected.unwrap_or_default(),
+        }
+    }
 }
 
 /// `ambiguous_width` in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AmbiguousWidthSetting {
-    /// One column, as in most Western-configured terminals.
+    /// Measure the terminal at start-up (print ※, read back the cursor), like vim's
+    /// ambiwidth detection; narrow if the terminal does not answer.
     #[default]
+    Auto,
+    /// One column, as in most Western-configured terminals.
     Narrow,
     /// Two columns, as in terminals set up for CJK.
     Wide,
-}
-
-impl From<AmbiguousWidthSetting> for AmbiguousWidth {
-    fn from(setting: AmbiguousWidthSetting) -> Self {
-        match setting {
-            AmbiguousWidthSetting::Narrow => AmbiguousWidth::Narrow,
-            AmbiguousWidthSetting::Wide => AmbiguousWidth::Wide,
-        }
-    }
 }
 
 impl Config {
@@ -179,6 +189,14 @@ impl Config {
         } else {
             Err(Diagnostics(problems))
         }
+    }
+
+    /// The geometry of a `width` x `height` terminal measured by these settings; `detected` is
+    /// what the terminal was measured to do with ambiguous characters, if it was.
+    pub fn geometry(&self, width: u16, height: u16, detected: Option<AmbiguousWidth>) -> Geometry {
+        Geometry::new(width, height)
+            .ambiguous(self.text.ambiguous_width(detected))
+            .hanging_punctuation(self.text.hanging_punctuation)
     }
 
     /// The idle timer's settings.
@@ -257,10 +275,7 @@ mod tests {
         assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
         assert_eq!(config.keypad.keys[&KeyLabel::Star], KeyAction::Home);
         assert_eq!(config.theme.accent, Colour::Rgb(0xff, 0xcc, 0x00));
-        assert_eq!(
-            AmbiguousWidth::from(config.text.ambiguous_width),
-            AmbiguousWidth::Wide
-        );
+        assert_eq!(config.text.ambiguous_width(None), AmbiguousWidth::Wide);
     }
 
     #[test]
@@ -314,6 +329,23 @@ mod tests {
         let config = parse("staff_sequence = \"* * 0 Enter\"\n").unwrap();
         assert_eq!(config.staff_keys().len(), 4);
         assert!(Config::default().staff_keys().is_empty());
+    }
+
+    #[test]
+    fn auto_uses_what_the_terminal_was_measured_to_do() {
+        let text = Config::default().text;
+        assert_eq!(text.ambiguous_width(None), AmbiguousWidth::Narrow);
+        assert_eq!(
+            text.ambiguous_width(Some(AmbiguousWidth::Wide)),
+            AmbiguousWidth::Wide
+        );
+        let narrow = parse("[text]\nambiguous_width = \"narrow\"\n")
+            .unwrap()
+            .text;
+        assert_eq!(
+            narrow.ambiguous_width(Some(AmbiguousWidth::Wide)),
+            AmbiguousWidth::Narrow
+        );
     }
 
     #[test]

@@ -66,17 +66,28 @@ pub struct Question {
 }
 
 impl Content {
-    /// Parses and validates content from TOML text; every problem found is reported.
-    pub fn from_source(source: &Source) -> Result<Content, Diagnostics> {
+    /// Parses and validates content from TOML text: the content and its warnings (characters
+    /// removed to keep the terminal safe), or every problem found.
+    pub fn check(source: &Source) -> Result<(Content, Diagnostics), Diagnostics> {
         let raw = toml::from_str(&source.text)
             .map_err(|err| Diagnostics(vec![source.toml_error(&err)]))?;
         validate::validate(raw, source)
     }
 
+    /// Parses and validates content from TOML text; every problem found is reported.
+    pub fn from_source(source: &Source) -> Result<Content, Diagnostics> {
+        Self::check(source).map(|(content, _)| content)
+    }
+
+    /// Reads, parses and validates the content file at `path`, with its warnings.
+    pub fn load_checked(path: &Path) -> Result<(Content, Diagnostics), Diagnostics> {
+        let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
+        Self::check(&source)
+    }
+
     /// Reads, parses and validates the content file at `path`.
     pub fn load(path: &Path) -> Result<Content, Diagnostics> {
-        let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
-        Self::from_source(&source)
+        Self::load_checked(path).map(|(content, _)| content)
     }
 
     /// The content compiled into the binary.

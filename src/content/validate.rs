@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::raw::{RawCategory, RawContent, RawQuestion};
 use super::{Category, Content, Meta, Question};
 use crate::source::{Diagnostic, Diagnostics, Source};
-use crate::text::display_width;
+use crate::text::{display_width, sanitize};
 
 /// The widest a category title may be, in terminal columns: 8 full-width characters, so that
 /// it can be drawn in large glyphs.
@@ -29,9 +29,61 @@ impl Checker<'_> {
             .push(Diagnostic::error(location, message, detail));
     }
 
-    /// The trimmed text of a required field, or an error if it is blank.
+    /// The text of a value made safe for the terminal; anything taken out is a warning at its
+    /// place, since the file itself should be cleaned.
+    fn safe_text(&mut self, value: &Spanned<String>) -> String {
+        let clean = sanitize(value.get_ref());
+        for removed in &clean.removed {
+            let location = self
+                .source
+                .location(self.char_offset(value, removed.offset));
+            let codes: Vec<String> = value.get_ref()
+                [removed.offset..removed.offset + removed.byte_len]
+                .chars()
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect();
+            self.problems.push(Diagnostic::warning(
+                Some(location),
+                format!(
+                    "画面を乱すおそれのある見えない文字（{}）を取り除いて表示します。ファイルからも消してください。",
+                    removed.kind.name_ja()
+                ),
+                format!("removed {}: {}", removed.kind.description(), codes.join(" ")),
+            ));
+        }
+        clean.text
+    }
+
+    /// The place in the source of byte `offset` of a string value: exact for strings written
+    /// without escapes, the opening quote otherwise (an escape makes the two lengths differ).
+    fn char_offset(&self, value: &Spanned<String>, offset: usize) -> usize {
+        let span = value.span();
+        let token = self.source.text.get(span.clone()).unwrap_or_default();
+        let quote = if token.starts_with("\"\"\"") || token.starts_with("'''") {
+            3
+        } else {
+            1
+        };
+        let body = token.get(quote..).unwrap_or_default();
+        let multiline_start = usize::from(quote == 3 && body.starts_with('\n'));
+        if token.starts_with('"') && body.contains('\\') {
+            span.start
+        } else {
+            span.start + quote + multiline_start + offset
+        }
+    }
+
+    /// The safe, trimmed text of an optional field; empty when it is absent.
+    fn optional_text(&mut self, value: Option<&Spanned<String>>) -> String {
+        value
+            .map(|v| self.safe_text(v).trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// The safe, trimmed text of a required field, or an error if it is blank.
     fn required_text(&mut self, value: &Spanned<String>, what: &str, key: &str) -> String {
-        let text = value.get_ref().trim();
+        let text = self.safe_text(value);
+        let text = text.trim();
         if text.is_empty() {
             self.error(
                 value,
@@ -43,8 +95,11 @@ impl Checker<'_> {
     }
 }
 
-/// Validates `raw` (read from `source`) into content, or every problem found.
-pub(super) fn validate(raw: RawContent, source: &Source) -> Result<Content, Diagnostics> {
+/// Validates `raw` (read from `source`) into content and its warnings, or every problem found.
+pub(super) fn validate(
+    raw: RawContent,
+    source: &Source,
+) -> Result<(Content, Diagnostics), Diagnostics> {
     let mut checker = Checker {
         source,
         problems: Vec::new(),
@@ -52,8 +107,8 @@ pub(super) fn validate(raw: RawContent, source: &Source) -> Result<Content, Diag
     let meta = Meta {
         title: checker.required_text(&raw.meta.title, "タイトル（title）", "meta.title"),
         edition: checker.required_text(&raw.meta.edition, "版（edition）", "meta.edition"),
-        intro: optional_text(raw.meta.intro.as_ref()),
-        source: optional_text(raw.meta.source.as_ref()),
+        intro: checker.optional_text(raw.meta.intro.as_ref()),
+        source: checker.optional_text(raw.meta.source.as_ref()),
     };
     if raw.questions.is_empty() {
         checker.problems.push(Diagnostic::error(
@@ -90,21 +145,17 @@ pub(super) fn validate(raw: RawContent, source: &Source) -> Result<Content, Diag
         .map(|c| check_category(&mut checker, c, &question_index, questions.len()))
         .collect();
     check_every_question_is_listed(&mut checker, &raw, &question_index);
-    if checker.problems.is_empty() {
-        Ok(Content {
+    let problems = Diagnostics(checker.problems);
+    if problems.has_errors() {
+        Err(problems)
+    } else {
+        let content = Content {
             meta,
             categories,
             questions,
-        })
-    } else {
-        Err(Diagnostics(checker.problems))
+        };
+        Ok((content, problems))
     }
-}
-
-fn optional_text(value: Option<&Spanned<String>>) -> String {
-    value
-        .map(|v| v.get_ref().trim().to_string())
-        .unwrap_or_default()
 }
 
 fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Question {
@@ -216,7 +267,7 @@ fn check_category(
     Category {
         id,
         title,
-        description: optional_text(raw.description.as_ref()),
+        description: checker.optional_text(raw.description.as_ref()),
         questions,
     }
 }
@@ -409,6 +460,41 @@ answer = ["答えです。"]
             only_error(&VALID.replace("\"使い方\"", "\"\"")).contains("分類の題（title）が空です")
         );
         assert!(only_error(&VALID.replace("\"質問ですか？\"", "\"\"")).contains("質問の文"));
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_and_reported_where_they_are() {
+        let text = VALID.replace("答えです。", "答え\u{202E}です。\u{200B}");
+        let (content, warnings) = Content::check(&Source::new("faq.toml", text)).unwrap();
+        assert_eq!(content.questions[0].answer[0], "答えです。");
+        assert!(!warnings.has_errors());
+        let found: Vec<String> = warnings.0.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{warnings}");
+        assert!(
+            found[0].starts_with("faq.toml:13:14: 注意: 画面を乱すおそれのある"),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("U+202E"), "{}", found[0]);
+        assert!(found[1].starts_with("faq.toml:13:18:"), "{}", found[1]);
+    }
+
+    #[test]
+    fn escape_sequences_written_as_toml_escapes_are_removed_whole() {
+        let text = VALID.replace("答えです。", "答え\\u001b]0;乗っ取り\\u0007です。");
+        let (content, warnings) = Content::check(&Source::new("faq.toml", text)).unwrap();
+        assert_eq!(content.questions[0].answer[0], "答えです。");
+        assert_eq!(warnings.0.len(), 1, "{warnings}");
+        let message = warnings.0[0].to_string();
+        assert!(message.starts_with("faq.toml:13:11:"), "{message}");
+        assert!(message.contains("U+001B U+005D U+0030 U+003B"), "{message}");
+    }
+
+    #[test]
+    fn a_raw_control_character_is_a_syntax_error_that_says_so() {
+        let message = only_error(&VALID.replace("答えです。", "答え\x1bです。"));
+        assert!(message.starts_with("faq.toml:13:"), "{message}");
+        assert!(message.contains("制御文字"), "{message}");
     }
 
     #[test]

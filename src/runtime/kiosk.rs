@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::input::{Keymap, SequenceMatcher, key_label};
-use crate::layout::Geometry;
+use crate::text::AmbiguousWidth;
 use crate::ui::{self, Styles};
 use crate::usage::{UsageLog, usage_log_path};
 use crate::view::view;
@@ -55,20 +55,24 @@ pub(super) struct Kiosk {
     watch: Watch,
     usage_log: UsageLog,
     config_source: String,
+    detected_ambiguous: Option<AmbiguousWidth>,
     loaded_at: String,
     last_error: Option<String>,
 }
 
 impl Kiosk {
-    pub(super) fn new(start: Start, terminal: &KioskTerminal) -> io::Result<Self> {
+    /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
+    /// `detected` (if it was measured).
+    pub(super) fn new(
+        start: Start,
+        terminal: &KioskTerminal,
+        detected: Option<AmbiguousWidth>,
+    ) -> io::Result<Self> {
         let size = terminal.size()?;
         let now = Instant::now();
-        let geometry = Geometry {
-            ambiguous: start.config.text.ambiguous_width.into(),
-            ..Geometry::new(size.width, size.height)
-        };
+        let geometry = start.config.geometry(size.width, size.height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
-        state.update(settings_changed(&start.config), now);
+        state.update(settings_changed(&start.config, detected), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
         let mut kiosk = Self {
             state,
@@ -83,6 +87,7 @@ impl Kiosk {
                 .map_or(EMBEDDED_CONFIG_NAME.to_string(), |p| {
                     p.display().to_string()
                 }),
+            detected_ambiguous: detected,
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
         };
@@ -193,7 +198,8 @@ impl Kiosk {
                 self.styles = Styles::new(&config.theme);
                 self.staff_sequence = SequenceMatcher::new(config.staff_keys());
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
-                self.state.update(settings_changed(&config), now);
+                self.state
+                    .update(settings_changed(&config, self.detected_ambiguous), now);
                 let content = content.unwrap_or_else(|| {
                     Content::embedded().expect("the built-in faq.toml is valid")
                 });
@@ -227,10 +233,11 @@ impl Kiosk {
     }
 }
 
-fn settings_changed(config: &Config) -> Action {
+fn settings_changed(config: &Config, detected: Option<AmbiguousWidth>) -> Action {
     Action::SettingsChanged {
         idle: config.idle_settings(),
-        ambiguous: config.text.ambiguous_width.into(),
+        ambiguous: config.text.ambiguous_width(detected),
+        hanging_punctuation: config.text.hanging_punctuation,
     }
 }
 

@@ -18,16 +18,21 @@ pub use watch::SETTLE;
 use std::io;
 use std::sync::mpsc;
 
+use crate::config::AmbiguousWidthSetting;
+
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
 /// every case.
 pub fn run(start: Start) -> io::Result<()> {
     let signals = events::take_over_signals()?;
     let mut terminal = terminal::enter()?;
+    // The probe reads the terminal's answer itself, so it runs before the input thread does.
+    let detected = (start.config.text.ambiguous_width == AmbiguousWidthSetting::Auto)
+        .then(terminal::probe_ambiguous_width);
     let (sender, receiver) = mpsc::channel();
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_input_thread(sender);
-    let result = kiosk::Kiosk::new(start, &terminal)
+    let result = kiosk::Kiosk::new(start, &terminal, detected)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
     terminal::restore();
     result

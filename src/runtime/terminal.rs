@@ -2,13 +2,16 @@
 
 use std::io::{self, Stdout, Write, stdout};
 
-use crossterm::cursor::{Hide, Show};
+use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::execute;
+use crossterm::style::Print;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+use crate::text::AmbiguousWidth;
 
 /// The terminal the kiosk draws on.
 pub type KioskTerminal = Terminal<CrosstermBackend<Stdout>>;
@@ -40,6 +43,19 @@ pub fn restore() {
     let _ = stdout().flush();
     if let Err(err) = raw.and(screen) {
         eprintln!("faq-kiosk: could not restore the terminal: {err}");
+    }
+}
+
+/// Measures how wide the terminal draws East Asian Ambiguous characters: prints ※ at the top
+/// left and reads back where the cursor went (as vim's ambiwidth detection does). A terminal
+/// that does not answer within crossterm's timeout counts as narrow.
+pub fn probe_ambiguous_width() -> AmbiguousWidth {
+    let probe =
+        execute!(stdout(), MoveTo(0, 0), Print("※")).and_then(|()| crossterm::cursor::position());
+    let _ = execute!(stdout(), MoveTo(0, 0), Clear(ClearType::CurrentLine));
+    match probe {
+        Ok((column, _)) if column >= 2 => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
     }
 }
 

@@ -119,6 +119,19 @@ impl CharKind {
             Self::LineSeparator => "line or paragraph separator (行・段落区切り)",
         }
     }
+
+    /// The kind's name in Japanese alone, for messages to staff.
+    pub const fn name_ja(self) -> &'static str {
+        match self {
+            Self::Control => "制御文字",
+            Self::EscapeSequence => "エスケープシーケンス",
+            Self::Bidi => "双方向制御文字",
+            Self::InvisibleFormat => "不可視の書式文字",
+            Self::Tab => "タブ",
+            Self::Space => "特殊な空白",
+            Self::LineSeparator => "行・段落区切り",
+        }
+    }
 }
 
 const ESC: char = '\u{1B}';

@@ -1,8 +1,8 @@
 //! Paints a [`View`] into a ratatui `Frame`: colours and cells only, no decisions.
 //!
-//! Every text handed over by the view already fits its width, so nothing here wraps; a
-//! defensive width limit is still passed to ratatui so that an odd terminal size can never
-//! make a wide character spill past its area.
+//! Every text handed over by the view already fits its place, so nothing here wraps, cuts or
+//! chooses. Text is placed grapheme by grapheme with the text module's widths (see
+//! [`Painter::put`]), so a terminal that draws ambiguous characters wide stays in step.
 
 mod plain_text;
 mod theme;
@@ -11,19 +11,22 @@ pub use plain_text::buffer_text;
 pub use theme::{Styles, color};
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::State;
 use crate::layout::Geometry;
-use crate::text::{AmbiguousWidth, display_width_with, truncate_to_width, wrap_japanese};
+use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
 use crate::view::{BodyLine, GuideItem, Role, ScreenView, View, view};
 
 /// Draws `view` over the whole frame.
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
-    draw_into(buf, area, view, styles, geometry);
+    draw_into(frame.buffer_mut(), area, view, styles, geometry);
 }
 
 /// Draws the view of `state` into a new buffer the size of its terminal: what the terminal
@@ -45,7 +48,7 @@ pub fn draw_into(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geo
     let laid_out = Rect::new(area.x, area.y, geometry.width, geometry.height);
     if laid_out != area {
         let mut scratch = Buffer::empty(laid_out);
-        draw_laid_out(&mut scratch, laid_out, view, styles, geometry);
+        draw_laid_out(&mut scratch, laid_out, view, styles, geometry.ambiguous);
         let shared = laid_out.intersection(area);
         for y in shared.top()..shared.bottom() {
             for x in shared.left()..shared.right() {
@@ -54,202 +57,213 @@ pub fn draw_into(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geo
         }
         return;
     }
-    draw_laid_out(buf, area, view, styles, geometry);
+    draw_laid_out(buf, area, view, styles, geometry.ambiguous);
 }
 
-fn draw_laid_out(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geometry: &Geometry) {
+fn draw_laid_out(
+    buf: &mut Buffer,
+    area: Rect,
+    view: &View,
+    styles: &Styles,
+    ambiguous: AmbiguousWidth,
+) {
     buf.set_style(area, styles.normal);
+    let mut painter = Painter {
+        buf,
+        styles,
+        ambiguous,
+    };
     match view {
-        View::TooSmall(message) => draw_message(buf, area, message, styles, geometry.ambiguous),
-        View::Screen(screen) => draw_screen(buf, area, screen, styles, geometry),
+        View::TooSmall(lines) => painter.message(area, lines),
+        View::Screen(screen) => painter.screen(area, screen),
     }
 }
 
-fn draw_message(
-    buf: &mut Buffer,
-    area: Rect,
-    message: &str,
-    styles: &Styles,
+/// A buffer being painted, with the theme and the terminal's way of measuring.
+struct Painter<'a> {
+    buf: &'a mut Buffer,
+    styles: &'a Styles,
     ambiguous: AmbiguousWidth,
-) {
-    let width = usize::from(area.width);
-    if width == 0 || area.height == 0 {
-        return;
-    }
-    let lines = wrap_japanese(
-        message,
-        crate::text::WrapOptions::new(width).ambiguous(ambiguous),
-    );
-    let top = area.height.saturating_sub(lines.len() as u16) / 2;
-    for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
-        let y = area.y + top + row as u16;
-        let x = area.x + (width.saturating_sub(display_width_with(line, ambiguous)) / 2) as u16;
-        buf.set_stringn(x, y, line, width, styles.heading);
-    }
 }
 
-fn draw_screen(
-    buf: &mut Buffer,
-    area: Rect,
-    screen: &ScreenView,
-    styles: &Styles,
-    geometry: &Geometry,
-) {
-    let width = usize::from(area.width);
-    let ambiguous = geometry.ambiguous;
-
-    let header = Rect { height: 1, ..area };
-    buf.set_style(header, styles.bar);
-    let edition_width = display_width_with(&screen.edition, ambiguous);
-    let title_room = width.saturating_sub(2);
-    let title = truncate_to_width(&screen.title, title_room, ambiguous);
-    buf.set_stringn(area.x + 1, area.y, &title, title_room, styles.bar_title);
-    let title_end = 1 + display_width_with(&title, ambiguous);
-    // Two columns keep title and edition apart, one keeps the edition off the edge.
-    if title_end + 2 + edition_width < width {
-        let x = area.x + (width - edition_width - 1) as u16;
-        buf.set_stringn(x, area.y, &screen.edition, edition_width, styles.bar);
+impl Painter<'_> {
+    fn width_of(&self, text: &str) -> u16 {
+        display_width_with(text, self.ambiguous) as u16
     }
 
-    let body = geometry.body();
-    for (row, line) in screen
-        .body
-        .iter()
-        .take(usize::from(body.height))
-        .enumerate()
-    {
-        let y = body.y + row as u16;
-        draw_body_line(buf, body.x, y, body.width, line, styles, ambiguous);
-    }
-    if let Some(notice) = &screen.notice {
-        draw_notice(buf, body, notice, styles, ambiguous);
+    /// Writes `text` from (`x`, `y`) up to column `right`, as the terminal will draw it.
+    ///
+    /// ratatui's buffer gives East Asian Ambiguous characters one cell. Where the terminal draws
+    /// them two wide, the character's cell is given that width and the cell after is marked
+    /// skipped: ratatui then neither paints over the glyph's second half nor loses its place,
+    /// since it moves the cursor before the next cell it paints.
+    fn put(&mut self, x: u16, y: u16, text: &str, right: u16, style: Style) {
+        let area = self.buf.area;
+        if y < area.top() || y >= area.bottom() {
+            return;
+        }
+        let right = right.min(area.right());
+        let mut x = x.max(area.left());
+        for grapheme in text.graphemes(true) {
+            let drawn = grapheme_width(grapheme, self.ambiguous) as u16;
+            let assumed = grapheme_width(grapheme, AmbiguousWidth::Narrow) as u16;
+            if drawn == 0 || grapheme.contains(char::is_control) {
+                continue;
+            }
+            if x + drawn > right {
+                break;
+            }
+            self.buf
+                .set_stringn(x, y, grapheme, usize::from(assumed), style);
+            if drawn > assumed {
+                let forced =
+                    CellDiffOption::ForcedWidth(NonZeroU16::new(drawn).expect("drawn > 0"));
+                self.buf[(x, y)].set_diff_option(forced);
+                for covered in x + assumed..x + drawn {
+                    self.buf[(covered, y)].reset();
+                    self.buf[(covered, y)]
+                        .set_style(style)
+                        .set_diff_option(CellDiffOption::Skip);
+                }
+            }
+            x += drawn;
+        }
     }
 
-    let status_y = area.bottom().saturating_sub(2);
-    let (page, pages) = screen.page;
-    if pages > 1 {
-        let text = format!("ページ {page}/{pages}");
-        let text_width = display_width_with(&text, ambiguous);
-        let x = area.x + (width.saturating_sub(text_width + usize::from(body.x))) as u16;
-        buf.set_stringn(x, status_y, &text, text_width, styles.heading);
+    fn fill(&mut self, area: Rect, style: Style) {
+        let area = area.intersection(self.buf.area);
+        self.buf.set_style(area, style);
     }
 
-    let footer_y = area.bottom().saturating_sub(1);
-    let footer = Rect {
-        y: footer_y,
-        height: 1,
-        ..area
-    };
-    buf.set_style(footer, styles.bar);
-    draw_guide(buf, footer, &screen.guide, styles, ambiguous);
-}
+    fn message(&mut self, area: Rect, lines: &[String]) {
+        let top = area.height.saturating_sub(lines.len() as u16) / 2;
+        for (row, line) in lines.iter().enumerate() {
+            let x = area.x + area.width.saturating_sub(self.width_of(line)) / 2;
+            let style = self.styles.heading;
+            self.put(x, area.y + top + row as u16, line, area.right(), style);
+        }
+    }
 
-fn draw_body_line(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    width: u16,
-    line: &BodyLine,
-    styles: &Styles,
-    ambiguous: AmbiguousWidth,
-) {
-    let row_style = if line.highlighted {
-        styles.highlight
-    } else {
-        styles.normal
-    };
-    if line.highlighted {
-        buf.set_style(
-            Rect {
-                x,
-                y,
-                width,
-                height: 1,
-            },
-            row_style,
+    fn screen(&mut self, area: Rect, screen: &ScreenView) {
+        let styles = self.styles;
+        self.fill(Rect { height: 1, ..area }, styles.bar);
+        self.put(
+            area.x + 1,
+            area.y,
+            &screen.title,
+            area.right(),
+            styles.bar_title,
         );
-    }
-    if let Some(number) = line.number {
-        buf.set_stringn(x, y, format!(" {number} "), 3, styles.key_cap);
-    }
-    let text_style = if line.highlighted {
-        styles.highlight
-    } else {
-        match line.role {
-            Role::Body => styles.normal,
-            Role::Heading => styles.heading,
-            Role::Muted => styles.muted,
+        if let Some(edition) = &screen.edition {
+            let x = area.right().saturating_sub(self.width_of(edition) + 1);
+            self.put(x, area.y, edition, area.right(), styles.bar);
         }
-    };
-    let indent = if line.centered {
-        usize::from(width).saturating_sub(display_width_with(&line.text, ambiguous)) / 2
-    } else {
-        line.indent
-    };
-    let indent = indent.min(usize::from(width)) as u16;
-    let room = usize::from(width - indent);
-    buf.set_stringn(x + indent, y, &line.text, room, text_style);
-}
 
-/// Draws a notice in a band of colour across the middle of `area`, over what is there.
-///
-/// The band spans the whole width of the body, so no wide character of the text below can
-/// straddle its edge, and it is a block of colour rather than a frame of line-drawing
-/// characters, which are East Asian Ambiguous and would shift on terminals that draw them wide.
-fn draw_notice(
-    buf: &mut Buffer,
-    area: crate::layout::Area,
-    lines: &[String],
-    styles: &Styles,
-    ambiguous: AmbiguousWidth,
-) {
-    let height = (lines.len() + 2).min(usize::from(area.height)) as u16;
-    let band = Rect::new(
-        area.x,
-        area.y + (area.height - height) / 2,
-        area.width,
-        height,
-    );
-    for y in band.top()..band.bottom() {
-        for x in band.left()..band.right() {
-            buf[(x, y)].reset();
+        let body = Geometry::new(area.width, area.height).body();
+        let body = Rect::new(area.x + body.x, area.y + body.y, body.width, body.height);
+        for (row, line) in screen
+            .body
+            .iter()
+            .take(usize::from(body.height))
+            .enumerate()
+        {
+            self.body_line(body, body.y + row as u16, line);
         }
-    }
-    buf.set_style(band, styles.bar_title);
-    let width = usize::from(band.width);
-    for (row, line) in lines
-        .iter()
-        .take(usize::from(height.saturating_sub(2)))
-        .enumerate()
-    {
-        let line = truncate_to_width(line, width, ambiguous);
-        let offset = (width - display_width_with(&line, ambiguous)) / 2;
-        let y = band.y + 1 + row as u16;
-        buf.set_stringn(band.x + offset as u16, y, &line, width, styles.bar_title);
-    }
-}
+        if let Some(notice) = &screen.notice {
+            self.notice(body, notice);
+        }
 
-/// Draws the key guide, keeping whole items only: a half-shown key would mislead.
-fn draw_guide(
-    buf: &mut Buffer,
-    area: Rect,
-    guide: &[GuideItem],
-    styles: &Styles,
-    ambiguous: AmbiguousWidth,
-) {
-    let mut x = usize::from(area.x) + 1;
-    let right = usize::from(area.right());
-    for item in guide {
-        let cap = format!(" {} ", item.key);
-        let cap_width = display_width_with(&cap, ambiguous);
-        let action_width = display_width_with(item.action, ambiguous);
-        if x + cap_width + 1 + action_width > right {
-            break;
+        if let Some(status) = &screen.status {
+            let x = body.right().saturating_sub(self.width_of(status));
+            self.put(
+                x,
+                area.bottom().saturating_sub(2),
+                status,
+                body.right(),
+                styles.heading,
+            );
         }
-        buf.set_stringn(x as u16, area.y, &cap, cap_width, styles.key_cap);
-        x += cap_width + 1;
-        buf.set_stringn(x as u16, area.y, item.action, action_width, styles.bar);
-        x += action_width + 2;
+        let footer = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+        self.fill(footer, styles.bar);
+        self.guide(footer, &screen.guide);
+    }
+
+    fn body_line(&mut self, body: Rect, y: u16, line: &BodyLine) {
+        let styles = self.styles;
+        if line.highlighted {
+            self.fill(
+                Rect {
+                    y,
+                    height: 1,
+                    ..body
+                },
+                styles.highlight,
+            );
+        }
+        if let Some(number) = line.number {
+            self.put(
+                body.x,
+                y,
+                &format!(" {number} "),
+                body.right(),
+                styles.key_cap,
+            );
+        }
+        let style = match (line.highlighted, line.role) {
+            (true, _) => styles.highlight,
+            (false, Role::Body) => styles.normal,
+            (false, Role::Heading) => styles.heading,
+            (false, Role::Muted) => styles.muted,
+        };
+        let indent = if line.centered {
+            body.width.saturating_sub(self.width_of(&line.text)) / 2
+        } else {
+            line.indent as u16
+        };
+        self.put(body.x + indent, y, &line.text, body.right(), style);
+    }
+
+    /// Paints a notice in a band of colour across the middle of the body, over what is there.
+    ///
+    /// The band spans the whole width of the body, so no wide character of the text below can
+    /// straddle its edge, and it is a block of colour rather than a frame of line-drawing
+    /// characters, which are East Asian Ambiguous and would shift on terminals that draw them
+    /// wide.
+    fn notice(&mut self, body: Rect, lines: &[String]) {
+        let height = (lines.len() as u16 + 2).min(body.height);
+        let band = Rect::new(
+            body.x,
+            body.y + (body.height - height) / 2,
+            body.width,
+            height,
+        );
+        for y in band.top()..band.bottom() {
+            for x in band.left()..band.right() {
+                self.buf[(x, y)].reset();
+            }
+        }
+        let style = self.styles.bar_title;
+        self.fill(band, style);
+        for (row, line) in lines
+            .iter()
+            .take(usize::from(height.saturating_sub(2)))
+            .enumerate()
+        {
+            let x = band.x + band.width.saturating_sub(self.width_of(line)) / 2;
+            self.put(x, band.y + 1 + row as u16, line, band.right(), style);
+        }
+    }
+
+    fn guide(&mut self, footer: Rect, guide: &[GuideItem]) {
+        let styles = self.styles;
+        let mut x = footer.x + 1;
+        for item in guide {
+            let cap = format!(" {} ", item.key);
+            self.put(x, footer.y, &cap, footer.right(), styles.key_cap);
+            x += self.width_of(&cap) + 1;
+            self.put(x, footer.y, item.action, footer.right(), styles.bar);
+            x += self.width_of(item.action) + 2;
+        }
     }
 }
 

@@ -1,12 +1,12 @@
 //! A drawn screen as plain text: one line per row, for `faq-kiosk render`, docs and tests.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use unicode_width::UnicodeWidthStr;
 
 /// The text of `buf`, one line per row, trailing spaces trimmed, no escape sequences.
 ///
-/// The cell after a wide character is hidden by it on a real terminal, so it is skipped here:
-/// the text reads as the screen does.
+/// The cell after a wide character is hidden by it on a real terminal, and so are cells marked
+/// skipped, so both are left out here: the text reads as the screen does.
 pub fn buffer_text(buf: &Buffer) -> String {
     let area = buf.area;
     let mut out = String::new();
@@ -18,7 +18,13 @@ pub fn buffer_text(buf: &Buffer) -> String {
                 hidden -= 1;
                 continue;
             }
-            let symbol = buf[(x, y)].symbol();
+            let cell = &buf[(x, y)];
+            // A skipped cell is covered by the character before it (an ambiguous character the
+            // terminal draws wide).
+            if cell.diff_option == CellDiffOption::Skip {
+                continue;
+            }
+            let symbol = cell.symbol();
             line.push_str(symbol);
             hidden = symbol.width().saturating_sub(1);
         }

@@ -7,6 +7,7 @@ use super::*;
 use crate::app::{Action, State};
 use crate::content::Content;
 use crate::layout::Geometry;
+use crate::text::AmbiguousWidth;
 
 /// The screen after `actions`, starting from the home screen (past the attract screen).
 fn screen(width: u16, height: u16, actions: &[Action]) -> String {
@@ -159,4 +160,61 @@ fn a_view_laid_out_for_another_size_is_clipped_not_a_panic() {
             assert!(text.starts_with(" マイナ保険証"), "{text}");
         }
     }
+}
+
+/// The screen of an answer with ※ notes, on a terminal that draws ambiguous characters wide.
+fn wide_terminal_answer(width: u16, height: u16) -> Buffer {
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let geometry = Geometry::new(width, height).ambiguous(AmbiguousWidth::Wide);
+    let mut state = State::new(content, geometry, now);
+    for action in [Action::OtherKey, Action::Open(3), Action::Open(2)] {
+        state.update(action, now);
+    }
+    render_to_buffer(&state, &Styles::default())
+}
+
+#[test]
+fn wide_ambiguous_characters_take_two_cells_and_rows_still_fit() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let buf = wide_terminal_answer(w, h);
+        let text = buffer_text(&buf);
+        for row in text.lines() {
+            let columns = crate::text::display_width_with(row, AmbiguousWidth::Wide);
+            assert!(
+                columns <= usize::from(w),
+                "{w}x{h}: {columns} columns: {row}"
+            );
+        }
+        let mut marks = 0;
+        for y in 0..h {
+            for x in 0..w {
+                if buf[(x, y)].symbol() == "※" {
+                    marks += 1;
+                    assert_eq!(buf[(x + 1, y)].diff_option, CellDiffOption::Skip);
+                }
+            }
+        }
+        assert!(marks >= 1 || h < 24, "{text}");
+    }
+    insta::assert_snapshot!(
+        "answer_q8_wide_80x24",
+        buffer_text(&wide_terminal_answer(80, 24))
+    );
+}
+
+#[test]
+fn narrow_ambiguous_characters_take_one_cell() {
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, Geometry::new(80, 24), now);
+    for action in [Action::OtherKey, Action::Open(3), Action::Open(2)] {
+        state.update(action, now);
+    }
+    let buf = render_to_buffer(&state, &Styles::default());
+    let text = buffer_text(&buf);
+    let row = text.lines().position(|l| l.contains('※')).unwrap() as u16;
+    let x = (0..80).find(|&x| buf[(x, row)].symbol() == "※").unwrap();
+    assert_eq!(buf[(x + 1, row)].diff_option, CellDiffOption::None);
+    assert_ne!(buf[(x + 1, row)].symbol(), " ");
 }

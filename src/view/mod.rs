@@ -4,10 +4,12 @@
 //! numbered how, with which keys explained. [`crate::ui`] only paints it.
 
 mod attract;
+mod chrome;
 mod staff;
 
 use crate::app::{Screen, State};
 use crate::layout::{self, ListLayout};
+use crate::text::{WrapOptions, wrap_japanese};
 
 /// The part a piece of text plays, which the theme turns into a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,22 +77,23 @@ pub struct GuideItem {
 pub enum View {
     /// A usable screen.
     Screen(ScreenView),
-    /// The terminal is too small to lay out a screen: a short message instead.
-    TooSmall(&'static str),
+    /// The terminal is too small to lay out a screen: a short message instead, wrapped.
+    TooSmall(Vec<String>),
 }
 
-/// A screen with header, body, page line and key guide.
+/// A screen with header, body, page line and key guide, every text fitted to its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScreenView {
     /// The kiosk's title, on the left of the header.
     pub title: String,
-    /// The content's edition, on the right of the header.
-    pub edition: String,
+    /// The content's edition, on the right of the header, when there is room for it.
+    pub edition: Option<String>,
     /// The body's rows, top to bottom.
     pub body: Vec<BodyLine>,
-    /// The page shown and the number of pages, from 1.
-    pub page: (usize, usize),
-    /// The keys that do something on this screen.
+    /// The page line above the guide (where the visitor is, and that more follows), if the
+    /// screen has more than one page.
+    pub status: Option<String>,
+    /// The keys that do something on this screen, as many as fit.
     pub guide: Vec<GuideItem>,
     /// A message drawn over the body in a box, such as the idle warning.
     pub notice: Option<Vec<String>>,
@@ -99,19 +102,19 @@ pub struct ScreenView {
 /// The message shown when the terminal is smaller than the kiosk's smallest layout.
 pub const TOO_SMALL_MESSAGE: &str = "画面が小さすぎます。ウィンドウを大きくしてください。";
 
-const KEY_BACK: GuideItem = GuideItem {
+pub(crate) const KEY_BACK: GuideItem = GuideItem {
     key: "0",
     action: "もどる",
 };
-const KEY_HOME: GuideItem = GuideItem {
+pub(crate) const KEY_HOME: GuideItem = GuideItem {
     key: ".",
     action: "はじめの画面",
 };
-const KEY_NEXT: GuideItem = GuideItem {
+pub(crate) const KEY_NEXT: GuideItem = GuideItem {
     key: "+",
     action: "次のページ",
 };
-const KEY_PREVIOUS: GuideItem = GuideItem {
+pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
     key: "-",
     action: "前のページ",
 };
@@ -120,7 +123,9 @@ const KEY_PREVIOUS: GuideItem = GuideItem {
 pub fn view(state: &State) -> View {
     let geometry = state.geometry();
     if !geometry.is_usable() {
-        return View::TooSmall(TOO_SMALL_MESSAGE);
+        let width = usize::from(geometry.width).max(1);
+        let options = WrapOptions::new(width).ambiguous(geometry.ambiguous);
+        return View::TooSmall(wrap_japanese(TOO_SMALL_MESSAGE, options));
     }
     let content = state.content();
     let (body, page, guide) = match state.screen() {
@@ -142,12 +147,13 @@ pub fn view(state: &State) -> View {
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
     };
+    let (title, edition) = chrome::header(&geometry, &content.meta.title, &content.meta.edition);
     View::Screen(ScreenView {
-        title: content.meta.title.clone(),
-        edition: content.meta.edition.clone(),
+        title,
+        edition,
         body,
-        page,
-        guide,
+        status: chrome::status(&geometry, page),
+        guide: chrome::fit_guide(&geometry, guide),
         notice: state.idle_warning().map(idle_notice),
     })
 }
@@ -287,7 +293,7 @@ mod tests {
                 .any(|l| l.highlighted && l.text == "使い方")
         );
         assert_eq!(screen.guide[0].key, "1～5");
-        assert_eq!(screen.page, (1, 1));
+        assert_eq!(screen.status, None);
     }
 
     #[test]
@@ -302,7 +308,7 @@ mod tests {
             &[Action::Open(4), Action::Open(2), Action::NextPage],
         );
         let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
-        assert_eq!(last.page, (2, 2));
+        assert_eq!(last.status.as_deref(), Some("ページ 2/2"));
         assert_eq!(keys, ["-", "0", "."]);
     }
 
@@ -310,6 +316,9 @@ mod tests {
     fn a_tiny_terminal_gets_the_message() {
         let content = Arc::new(Content::embedded().unwrap());
         let state = State::new(content, Geometry::new(1, 1), Instant::now());
-        assert_eq!(view(&state), View::TooSmall(TOO_SMALL_MESSAGE));
+        let View::TooSmall(lines) = view(&state) else {
+            panic!("a 1x1 terminal is too small");
+        };
+        assert_eq!(lines.concat(), TOO_SMALL_MESSAGE);
     }
 }

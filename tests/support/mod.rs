@@ -34,10 +34,51 @@ pub mod keys {
     pub const F10: &str = "\x1b[21~";
 }
 
+/// How the emulated terminal behaves beyond what vt100 does.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Emulator {
+    /// Draw East Asian Ambiguous characters two columns wide, as a CJK-configured terminal
+    /// does; seen by the kiosk through its cursor-position probe.
+    pub ambiguous_wide: bool,
+}
+
+/// The cursor position report a program asks for (DSR 6).
+const CURSOR_POSITION_QUERY: &[u8] = b"\x1b[6n";
+
+impl Emulator {
+    /// Feeds output to the screen, answering cursor-position queries as a terminal would.
+    fn process(
+        &self,
+        mut bytes: &[u8],
+        screen: &Mutex<vt100::Parser>,
+        answer: &Mutex<Box<dyn Write + Send>>,
+    ) {
+        while let Some(at) = bytes
+            .windows(CURSOR_POSITION_QUERY.len())
+            .position(|w| w == CURSOR_POSITION_QUERY)
+        {
+            let end = at + CURSOR_POSITION_QUERY.len();
+            let (row, col) = {
+                let mut parser = screen.lock().unwrap();
+                parser.process(&bytes[..end]);
+                parser.screen().cursor_position()
+            };
+            // vt100 draws ambiguous characters narrow; a wide terminal's cursor is one further
+            // on after the kiosk's one-character probe.
+            let col = col + u16::from(self.ambiguous_wide && col > 0);
+            let mut writer = answer.lock().unwrap();
+            let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
+            let _ = writer.flush();
+            bytes = &bytes[end..];
+        }
+        screen.lock().unwrap().process(bytes);
+    }
+}
+
 /// The kiosk running in a pseudo-terminal, with a terminal emulator reading its output.
 pub struct Kiosk {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     output_closed: Arc<AtomicBool>,
@@ -51,6 +92,17 @@ impl Kiosk {
 
     /// Starts the built binary with `args` and extra environment variables.
     pub fn start_with_env(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Kiosk {
+        Self::start_in(Emulator::default(), cols, rows, args, env)
+    }
+
+    /// Starts the built binary in a terminal that behaves as `emulator` says.
+    pub fn start_in(
+        emulator: Emulator,
+        cols: u16,
+        rows: u16,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Kiosk {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -83,17 +135,20 @@ impl Kiosk {
         let feed = Arc::clone(&screen);
         let output_closed = Arc::new(AtomicBool::new(false));
         let closed = Arc::clone(&output_closed);
+        let writer = Arc::new(Mutex::new(
+            pty.master.take_writer().expect("write to the terminal"),
+        ));
+        let answer = Arc::clone(&writer);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                feed.lock().unwrap().process(&buf[..n]);
+                emulator.process(&buf[..n], &feed, &answer);
             }
             closed.store(true, Ordering::SeqCst);
         });
-        let writer = pty.master.take_writer().expect("write to the terminal");
         Kiosk {
             master: pty.master,
             writer,
@@ -118,8 +173,9 @@ impl Kiosk {
 
     /// Types `keys` (raw bytes as a terminal would send them).
     pub fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let mut writer = self.writer.lock().unwrap();
+        writer.write_all(keys.as_bytes()).unwrap();
+        writer.flush().unwrap();
     }
 
     /// The screen's text, one line per row.

@@ -1,0 +1,121 @@
+//! The frame around every screen: the header's title and edition, the page line, and the key
+//! guide, each fitted to the terminal's width here so that the painter only paints.
+
+use super::GuideItem;
+use crate::layout::Geometry;
+use crate::text::truncate_to_width;
+
+/// Columns between the end of the title and the edition, and after the edition.
+const HEADER_GAPS: usize = 3;
+
+/// The header's title (cut with … if needed) and the edition, when there is room for both.
+pub(super) fn header(geometry: &Geometry, title: &str, edition: &str) -> (String, Option<String>) {
+    let width = usize::from(geometry.width);
+    // One column of margin on each side.
+    let title = truncate_to_width(title, width.saturating_sub(2), geometry.ambiguous);
+    let used = 1 + geometry.text_width(&title) + HEADER_GAPS + geometry.text_width(edition);
+    let edition = (used <= width).then(|| edition.to_string());
+    (title, edition)
+}
+
+/// The page line: where the visitor is, and that more follows.
+pub(super) fn status(geometry: &Geometry, (page, pages): (usize, usize)) -> Option<String> {
+    if pages <= 1 {
+        return None;
+    }
+    let text = if page < pages {
+        format!("つづきは + キー　ページ {page}/{pages}")
+    } else {
+        format!("ページ {page}/{pages}")
+    };
+    let width = usize::from(geometry.body().width);
+    Some(truncate_to_width(&text, width, geometry.ambiguous))
+}
+
+/// Columns one guide item takes: the key cap ` k `, a space, the action, two spaces.
+pub(super) fn guide_item_width(geometry: &Geometry, item: &GuideItem) -> usize {
+    geometry.text_width(item.key) + 2 + 1 + geometry.text_width(item.action) + 2
+}
+
+/// How much a key matters in the guide when not all fit: going back and home first (a lost
+/// visitor needs them most), then choosing, then paging.
+fn priority(item: &GuideItem) -> u8 {
+    match item.key {
+        "0" | "." => 0,
+        "+" => 2,
+        "-" => 3,
+        _ => 1,
+    }
+}
+
+/// The guide items that fit the width, in their order; the least needed go first.
+pub(super) fn fit_guide(geometry: &Geometry, mut items: Vec<GuideItem>) -> Vec<GuideItem> {
+    let room = usize::from(geometry.width).saturating_sub(1);
+    while items
+        .iter()
+        .map(|i| guide_item_width(geometry, i))
+        .sum::<usize>()
+        > room
+    {
+        let Some(drop) = items
+            .iter()
+            .enumerate()
+            .max_by_key(|(index, item)| (priority(item), *index))
+            .map(|(index, _)| index)
+        else {
+            break;
+        };
+        items.remove(drop);
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::{KEY_BACK, KEY_HOME, KEY_NEXT, KEY_PREVIOUS};
+
+    #[test]
+    fn a_narrow_guide_keeps_back_and_home() {
+        let items = vec![
+            GuideItem {
+                key: "1～2",
+                action: "質問をえらぶ",
+            },
+            KEY_NEXT,
+            KEY_PREVIOUS,
+            KEY_BACK,
+            KEY_HOME,
+        ];
+        let fitted = fit_guide(&Geometry::new(40, 12), items.clone());
+        let keys: Vec<&str> = fitted.iter().map(|i| i.key).collect();
+        assert_eq!(keys, ["0", "."], "the list's own key caps show the numbers");
+        assert_eq!(fit_guide(&Geometry::new(160, 45), items.clone()), items);
+    }
+
+    #[test]
+    fn the_edition_gives_way_to_the_title() {
+        let (title, edition) = header(&Geometry::new(80, 24), "マイナ保険証", "令和7年5月版");
+        assert_eq!(
+            (title.as_str(), edition.as_deref()),
+            ("マイナ保険証", Some("令和7年5月版"))
+        );
+        let (title, edition) = header(
+            &Geometry::new(20, 5),
+            "マイナ保険証 よくある質問",
+            "令和7年5月版",
+        );
+        assert_eq!((title.as_str(), edition), ("マイナ保険証 よく…", None));
+    }
+
+    #[test]
+    fn the_page_line_says_more_follows() {
+        let geometry = Geometry::new(80, 24);
+        assert_eq!(status(&geometry, (1, 1)), None);
+        assert_eq!(
+            status(&geometry, (1, 2)).unwrap(),
+            "つづきは + キー　ページ 1/2"
+        );
+        assert_eq!(status(&geometry, (2, 2)).unwrap(), "ページ 2/2");
+    }
+}
