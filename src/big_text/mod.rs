@@ -27,7 +27,8 @@ use line::LineLayout;
 ///
 /// Columns are those of the widest line; rows are the line height times the number of lines
 /// (`text` split at `'\n'`); an empty text takes `(0, 0)`. Characters missing from the font
-/// count as full-width. Sizes beyond `u16::MAX` are capped.
+/// count as full-width, except those a terminal gives no column (controls, combining marks),
+/// which count as nothing, as [`BigText`] draws them. Sizes beyond `u16::MAX` are capped.
 ///
 /// ```
 /// use faq_kiosk::big_text::{BigFont, CellEncoding, measure};

@@ -197,8 +197,9 @@ impl BigText<'_> {
             .iter()
             .filter(|p| !p.in_font && p.advance_px > 0)
         {
-            // Every advance in these fonts is a multiple of 2 px, so glyph boxes start and end
-            // on cell boundaries in every encoding.
+            // Every advance in b12 and b16 is 6, 8, 12 or 16 px (checked over every code point
+            // when the fonts were chosen), so glyph boxes start and end on cell boundaries in
+            // every encoding.
             let box_left = left + placed.x_px / cell_width;
             let box_columns = placed.advance_px / cell_width;
             let width = char_width(placed.c, AmbiguousWidth::Narrow) as u32;
