@@ -9,6 +9,7 @@
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
+//! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
 //! - [`layout`]: where text goes at a terminal size: wrapped lines and pages of every screen.
 //! - [`app`]: the screens, highlight and page; `State::update(action)` with no I/O.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
@@ -20,6 +21,7 @@
 //! - [`cli`]: command-line parsing and the `check` / `render` / `stats` commands.
 
 pub mod app;
+pub mod big_text;
 pub mod cli;
 pub mod clock;
 pub mod config;
