@@ -36,6 +36,7 @@ fn row_of(kiosk: &Kiosk, text: &str) -> u16 {
 fn a_visitor_reads_an_answer_with_the_keypad_and_the_terminal_is_restored() {
     let mut kiosk = Kiosk::start(80, 24, &["--exit-key", "F10"]);
     kiosk.begin();
+    kiosk.wait_for("知りたいことの番号のキーを押してください。");
     assert_eq!(cells(&kiosk, 0, 1, 25), "マイナ保険証 よくある質問");
 
     kiosk.press("3");

@@ -54,7 +54,7 @@ fn an_idle_kiosk_warns_keeps_the_page_on_a_key_then_resets_to_the_start() {
     let scratch = Scratch::new("idle");
     let config = scratch.write_settled(
         "kiosk.toml",
-        "idle_timeout_secs = 1\nidle_warning_secs = 20\n",
+        "idle_timeout_secs = 3\nidle_warning_secs = 20\n",
     );
     let mut kiosk = Kiosk::start(80, 24, &["--config", arg(&config)]);
     kiosk.begin();

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
+use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
 /// One step of input to [`super::State::update`], already freed of key codes and files.
@@ -50,6 +51,8 @@ pub enum Action {
         ambiguous: AmbiguousWidth,
         /// Whether 、。 may hang into the right margin.
         hanging_punctuation: bool,
+        /// Which large-glyph sizes titles may be drawn in.
+        big_text: BigTextOptions,
     },
     /// Facts for the staff screen, gathered by the runtime.
     StaffInfoChanged(StaffInfo),

@@ -166,12 +166,14 @@ impl State {
                 idle,
                 ambiguous,
                 hanging_punctuation,
+                big_text,
             } => {
                 self.idle.set_settings(idle, now);
                 self.geometry = self
                     .geometry
                     .ambiguous(ambiguous)
-                    .hanging_punctuation(hanging_punctuation);
+                    .hanging_punctuation(hanging_punctuation)
+                    .big_text(big_text);
                 self.clamp_answer_page();
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,

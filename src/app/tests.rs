@@ -348,6 +348,7 @@ fn idle_settings_can_turn_the_reset_off() {
         idle: off,
         ambiguous: Default::default(),
         hanging_punctuation: false,
+        big_text: Default::default(),
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use crate::app::IdleSettings;
 use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff, parse_key_labels};
-use crate::layout::Geometry;
+use crate::layout::{BigTextOptions, FontChoice, Geometry};
 use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
 
@@ -56,6 +56,8 @@ pub struct Config {
     pub theme: Theme,
     /// How text is measured.
     pub text: TextConfig,
+    /// Large glyphs for titles and the home menu.
+    pub big_text: BigTextConfig,
 }
 
 impl Default for Config {
@@ -70,6 +72,7 @@ impl Default for Config {
             keypad: KeypadConfig::default(),
             theme: Theme::default(),
             text: TextConfig::default(),
+            big_text: BigTextConfig::default(),
         }
     }
 }
@@ -131,6 +134,81 @@ pub struct TextConfig {
     /// Whether 、。 may hang into the right margin (burasagari) instead of being pushed down with
     /// the character before them.
     pub hanging_punctuation: bool,
+}
+
+/// `[big_text]`: whether and how titles and the home menu are drawn in large glyphs.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BigTextConfig {
+    /// `auto`: the largest size that fits each screen; `off`: normal-size text only.
+    pub mode: BigTextMode,
+    /// The cell encodings allowed.
+    pub encodings: Vec<BigEncoding>,
+    /// Which font sizes may be used.
+    pub font: BigFontSetting,
+}
+
+impl Default for BigTextConfig {
+    fn default() -> Self {
+        Self {
+            mode: BigTextMode::Auto,
+            encodings: vec![BigEncoding::HalfBlock],
+            font: BigFontSetting::Auto,
+        }
+    }
+}
+
+impl BigTextConfig {
+    /// The layout's options for these settings.
+    pub fn options(&self) -> BigTextOptions {
+        BigTextOptions {
+            enabled: self.mode == BigTextMode::Auto,
+            half_block: self.encodings.contains(&BigEncoding::HalfBlock),
+            sextant: self.encodings.contains(&BigEncoding::Sextant),
+            braille: self.encodings.contains(&BigEncoding::Braille),
+            fonts: match self.font {
+                BigFontSetting::Auto => FontChoice::Any,
+                BigFontSetting::Large => FontChoice::Only16,
+                BigFontSetting::Small => FontChoice::Only12,
+            },
+        }
+    }
+}
+
+/// `big_text.mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BigTextMode {
+    /// The largest size that fits each screen.
+    #[default]
+    Auto,
+    /// Normal-size text only.
+    Off,
+}
+
+/// One of `big_text.encodings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BigEncoding {
+    /// ▀▄█: the largest and clearest; needs ambiguous characters drawn narrow.
+    HalfBlock,
+    /// Unicode 13 sextants: needs a terminal font that has them, and narrow ambiguous width.
+    Sextant,
+    /// Braille dots: works everywhere, harder to read.
+    Braille,
+}
+
+/// `big_text.font`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BigFontSetting {
+    /// The larger font where it fits, else the smaller.
+    #[default]
+    Auto,
+    /// Only the 16-pixel font.
+    Large,
+    /// Only the 12-pixel font.
+    Small,
 }
 
 impl TextConfig {
@@ -197,6 +275,7 @@ impl Config {
         Geometry::new(width, height)
             .ambiguous(self.text.ambiguous_width(detected))
             .hanging_punctuation(self.text.hanging_punctuation)
+            .big_text(self.big_text.options())
     }
 
     /// The idle timer's settings.
@@ -346,6 +425,19 @@ mod tests {
             narrow.ambiguous_width(Some(AmbiguousWidth::Wide)),
             AmbiguousWidth::Narrow
         );
+    }
+
+    #[test]
+    fn big_text_settings_become_layout_options() {
+        assert_eq!(Config::default().big_text.options(), BigTextOptions::new());
+        let config = parse("[big_text]\nmode = \"off\"\nencodings = [\"sextant\", \"braille\"]\nfont = \"small\"\n").unwrap();
+        let options = config.big_text.options();
+        assert!(!options.enabled && !options.half_block && options.sextant && options.braille);
+        assert_eq!(options.fonts, FontChoice::Only12);
+        let message = parse("[big_text]\nencodings = [\"quarter\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("'half-block'"), "{message}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::raw::{RawCategory, RawContent, RawQuestion};
 use super::{Category, Content, Meta, Question};
+use crate::big_text::{BigFont, missing_glyphs};
 use crate::source::{Diagnostic, Diagnostics, Source};
 use crate::text::{display_width, sanitize};
 
@@ -73,6 +74,28 @@ impl Checker<'_> {
         }
     }
 
+    /// Warns about each character of a title that the large-glyph fonts lack: it will be drawn
+    /// at normal size among the large ones.
+    fn big_glyphs(&mut self, title: &Spanned<String>) {
+        let mut missing: Vec<(usize, char)> = [BigFont::B16, BigFont::B12]
+            .into_iter()
+            .flat_map(|font| missing_glyphs(title.get_ref(), font))
+            .filter(|(_, c)| !c.is_whitespace())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for (offset, c) in missing {
+            let location = self.source.location(self.char_offset(title, offset));
+            self.problems.push(Diagnostic::warning(
+                Some(location),
+                format!(
+                    "題の「{c}」は大きな文字の字形がないため、その文字だけ普通の大きさで表示されます。"
+                ),
+                format!("U+{:04X} is not in the efont b16/b12 bitmap fonts", u32::from(c)),
+            ));
+        }
+    }
+
     /// The safe, trimmed text of an optional field; empty when it is absent.
     fn optional_text(&mut self, value: Option<&Spanned<String>>) -> String {
         value
@@ -105,7 +128,11 @@ pub(super) fn validate(
         problems: Vec::new(),
     };
     let meta = Meta {
-        title: checker.required_text(&raw.meta.title, "タイトル（title）", "meta.title"),
+        title: {
+            let title = checker.required_text(&raw.meta.title, "タイトル（title）", "meta.title");
+            checker.big_glyphs(&raw.meta.title);
+            title
+        },
         edition: checker.required_text(&raw.meta.edition, "版（edition）", "meta.edition"),
         intro: checker.optional_text(raw.meta.intro.as_ref()),
         source: checker.optional_text(raw.meta.source.as_ref()),
@@ -227,6 +254,7 @@ fn check_category(
     let raw = entry.get_ref();
     let id = checker.required_text(&raw.id, "分類のID（id）", "categories.id");
     let title = checker.required_text(&raw.title, "分類の題（title）", "categories.title");
+    checker.big_glyphs(&raw.title);
     let width = display_width(&title);
     if width > MAX_CATEGORY_TITLE_WIDTH {
         checker.error(
@@ -495,6 +523,31 @@ answer = ["答えです。"]
         let message = only_error(&VALID.replace("答えです。", "答え\x1bです。"));
         assert!(message.starts_with("faq.toml:13:"), "{message}");
         assert!(message.contains("制御文字"), "{message}");
+    }
+
+    #[test]
+    fn title_characters_the_large_font_lacks_are_warnings_at_their_place() {
+        let text = VALID.replace("title = \"使い方\"", "title = \"※使い方😀\"");
+        let (_, warnings) = Content::check(&Source::new("faq.toml", text)).unwrap();
+        let found: Vec<String> = warnings.0.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("faq.toml:7:10: 注意: 題の「※」は大きな文字の字形がない"),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[1].starts_with("faq.toml:7:14: 注意: 題の「😀」"),
+            "{}",
+            found[1]
+        );
+    }
+
+    #[test]
+    fn the_shipped_titles_have_every_large_glyph() {
+        let source = Source::new("faq.toml", crate::content::EMBEDDED_CONTENT);
+        let (_, warnings) = Content::check(&source).unwrap();
+        assert!(warnings.0.is_empty(), "{warnings}");
     }
 
     #[test]

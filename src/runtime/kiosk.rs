@@ -238,6 +238,7 @@ fn settings_changed(config: &Config, detected: Option<AmbiguousWidth>) -> Action
         idle: config.idle_settings(),
         ambiguous: config.text.ambiguous_width(detected),
         hanging_punctuation: config.text.hanging_punctuation,
+        big_text: config.big_text.options(),
     }
 }
 

@@ -16,12 +16,14 @@ use std::num::NonZeroU16;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::State;
+use crate::big_text::BigText;
 use crate::layout::Geometry;
 use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
-use crate::view::{BodyLine, GuideItem, Role, ScreenView, View, view};
+use crate::view::{BigLine, BodyLine, GuideItem, Role, ScreenView, View, view};
 
 /// Draws `view` over the whole frame.
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
@@ -169,6 +171,11 @@ impl Painter<'_> {
         {
             self.body_line(body, body.y + row as u16, line);
         }
+        let wide = Geometry::new(area.width, area.height).wide_area();
+        let wide = Rect::new(area.x + wide.x, body.y, wide.width, body.height);
+        for line in &screen.big {
+            self.big_line(wide, line);
+        }
         if let Some(notice) = &screen.notice {
             self.notice(body, notice);
         }
@@ -221,6 +228,43 @@ impl Painter<'_> {
             line.indent as u16
         };
         self.put(body.x + indent, y, &line.text, body.right(), style);
+    }
+
+    /// Paints a line of large glyphs: its number in the key colour, then its text.
+    fn big_line(&mut self, wide: Rect, line: &BigLine) {
+        let styles = self.styles;
+        let number = line.number.map(|n| format!("{n} "));
+        let number_columns = number.as_deref().map_or(0, |n| line.style.measure(n).0);
+        let (text_columns, rows) = line.style.measure(&line.text);
+        let x = wide.x + line.x;
+        let y = wide.y + line.row;
+        let row_area = Rect::new(wide.x, y, wide.width, rows).intersection(self.buf.area);
+        let text_style = match (line.highlighted, line.role) {
+            (true, _) => styles.highlight,
+            (false, Role::Heading) => styles.heading,
+            (false, Role::Muted) => styles.muted,
+            (false, Role::Body) => styles.normal,
+        };
+        if line.highlighted {
+            self.fill(row_area, styles.highlight);
+        }
+        let big = |text: &str, style: Style| {
+            BigText::new(text.to_string())
+                .font(line.style.font)
+                .encoding(line.style.encoding)
+                .style(style)
+        };
+        if let Some(number) = &number {
+            let area = Rect::new(x, y, number_columns, rows).intersection(row_area);
+            let number_style = if line.highlighted {
+                styles.highlight
+            } else {
+                styles.heading
+            };
+            big(number, number_style).render(area, self.buf);
+        }
+        let area = Rect::new(x + number_columns, y, text_columns, rows).intersection(row_area);
+        big(&line.text, text_style).render(area, self.buf);
     }
 
     /// Paints a notice in a band of colour across the middle of the body, over what is there.

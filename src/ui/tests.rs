@@ -99,7 +99,7 @@ fn no_row_is_wider_than_the_terminal() {
 
 #[test]
 fn attract_screen() {
-    for (w, h) in SIZES {
+    for (w, h) in SIZES.into_iter().chain([(240, 67)]) {
         let text = screen_from_attract(w, h, &[], Instant::now());
         insta::assert_snapshot!(format!("attract_{w}x{h}"), text);
     }
@@ -217,4 +217,58 @@ fn narrow_ambiguous_characters_take_one_cell() {
     let x = (0..80).find(|&x| buf[(x, row)].symbol() == "※").unwrap();
     assert_eq!(buf[(x + 1, row)].diff_option, CellDiffOption::None);
     assert_ne!(buf[(x + 1, row)].symbol(), " ");
+}
+
+/// The home screen drawn with large glyphs in one encoding only.
+fn home_in(width: u16, height: u16, encoding: crate::big_text::CellEncoding) -> String {
+    use crate::big_text::CellEncoding;
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let options = crate::layout::BigTextOptions {
+        half_block: encoding == CellEncoding::HalfBlock,
+        sextant: encoding == CellEncoding::Sextant,
+        braille: encoding == CellEncoding::Braille,
+        ..Default::default()
+    };
+    let mut state = State::new(content, Geometry::new(width, height).big_text(options), now);
+    state.update(Action::OtherKey, now);
+    buffer_text(&render_to_buffer(&state, &Styles::default()))
+}
+
+const BIG_TEXT_SIZES: [(u16, u16); 4] = [(80, 24), (120, 36), (160, 45), (240, 67)];
+
+#[test]
+fn home_screen_in_each_large_glyph_encoding() {
+    use crate::big_text::CellEncoding;
+    for (w, h) in BIG_TEXT_SIZES {
+        for (name, encoding) in [
+            ("half_block", CellEncoding::HalfBlock),
+            ("sextant", CellEncoding::Sextant),
+            ("braille", CellEncoding::Braille),
+        ] {
+            insta::assert_snapshot!(format!("home_{name}_{w}x{h}"), home_in(w, h, encoding));
+        }
+    }
+}
+
+#[test]
+fn large_glyph_menus_fit_or_give_way_to_the_normal_menu() {
+    use crate::big_text::CellEncoding;
+    for (w, h) in BIG_TEXT_SIZES {
+        let text = home_in(w, h, CellEncoding::HalfBlock);
+        let big = text.contains('▀') || text.contains('▄');
+        let normal = text.contains("使い方");
+        assert!(big != normal, "{w}x{h}: one menu or the other:\n{text}");
+        for row in text.lines() {
+            assert!(
+                crate::text::display_width(row) <= usize::from(w),
+                "{w}x{h}: {row}"
+            );
+        }
+    }
+    assert!(
+        home_in(80, 24, CellEncoding::HalfBlock).contains("使い方"),
+        "too small at 80x24"
+    );
+    assert!(home_in(240, 67, CellEncoding::HalfBlock).contains('█'));
 }

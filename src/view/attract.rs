@@ -1,7 +1,9 @@
-//! The attract screen: the kiosk's title and an invitation to press a key, centred.
+//! The attract screen: the kiosk's title, large when it fits, and an invitation to press a key.
 
 use super::{BodyLine, GuideItem, Parts, Role};
 use crate::app::State;
+use crate::layout::attract_title;
+use crate::text::truncate_to_width;
 
 /// What the attract screen invites the visitor to do.
 pub const ATTRACT_PROMPT: &str = "番号のキーを押してください";
@@ -11,34 +13,37 @@ pub const ATTRACT_HINT: &str = "どのキーを押しても始まります";
 pub(super) fn attract_view(state: &State) -> Parts {
     let content = state.content();
     let geometry = state.geometry();
-    let lines = [
-        BodyLine::centered(content.meta.title.clone(), Role::Heading),
-        BodyLine::centered(content.meta.edition.clone(), Role::Muted),
-        BodyLine::centered("", Role::Body),
-        BodyLine::centered("", Role::Body),
-        BodyLine::centered(ATTRACT_PROMPT, Role::Heading),
-        BodyLine::centered("", Role::Body),
-        BodyLine::centered(ATTRACT_HINT, Role::Body),
-    ];
     let width = usize::from(geometry.body().width);
-    let fits = |line: &BodyLine| geometry.text_width(&line.text) <= width;
-    let lines: Vec<BodyLine> = lines
-        .into_iter()
-        .map(|line| {
-            if fits(&line) {
-                line
-            } else {
-                let text = crate::text::truncate_to_width(&line.text, width, geometry.ambiguous);
-                BodyLine { text, ..line }
-            }
-        })
-        .collect();
-    let top = usize::from(geometry.body().height).saturating_sub(lines.len()) / 2;
-    let mut body = vec![BodyLine::plain("", Role::Body); top];
-    body.extend(lines);
-    let guide = vec![GuideItem {
+    let fitted = |text: &str, role: Role| {
+        BodyLine::centered(truncate_to_width(text, width, geometry.ambiguous), role)
+    };
+    let below = [
+        fitted(&content.meta.edition, Role::Muted),
+        BodyLine::blank(),
+        fitted(ATTRACT_PROMPT, Role::Heading),
+        BodyLine::blank(),
+        fitted(ATTRACT_HINT, Role::Body),
+    ];
+    // The title, a blank row, then the lines below it.
+    let reserved = below.len() as u16 + 1;
+    let big = attract_title(&geometry, &content.meta.title, reserved);
+    let title_rows = big.as_ref().map_or(1, |block| usize::from(block.rows));
+    let height = title_rows + 1 + below.len();
+    let top = usize::from(geometry.body().height).saturating_sub(height) / 2;
+    let mut parts = Parts::new(vec![BodyLine::blank(); top], (1, 1), Vec::new());
+    match &big {
+        Some(block) => {
+            let width = geometry.wide_area().width;
+            let centred = |line: &str| width.saturating_sub(block.style.measure(line).0) / 2;
+            parts.push_big(block, false, Role::Heading, centred);
+        }
+        None => parts.body.push(fitted(&content.meta.title, Role::Heading)),
+    }
+    parts.body.push(BodyLine::blank());
+    parts.body.extend(below);
+    parts.guide = vec![GuideItem {
         key: "1～9",
         action: "はじめる",
     }];
-    (body, (1, 1), guide)
+    parts
 }

@@ -8,7 +8,7 @@ mod chrome;
 mod staff;
 
 use crate::app::{Screen, State};
-use crate::layout::{self, ListLayout};
+use crate::layout::{self, BigBlock, BigStyle, Geometry, ListLayout};
 use crate::text::{WrapOptions, wrap_japanese};
 
 /// The part a piece of text plays, which the theme turns into a colour.
@@ -95,6 +95,8 @@ pub struct ScreenView {
     pub status: Option<String>,
     /// The keys that do something on this screen, as many as fit.
     pub guide: Vec<GuideItem>,
+    /// Lines of large glyphs, drawn over the body's blank rows.
+    pub big: Vec<BigLine>,
     /// A message drawn over the body in a box, such as the idle warning.
     pub notice: Option<Vec<String>>,
 }
@@ -128,21 +130,28 @@ pub fn view(state: &State) -> View {
         return View::TooSmall(wrap_japanese(TOO_SMALL_MESSAGE, options));
     }
     let content = state.content();
-    let (body, page, guide) = match state.screen() {
+    let parts = match state.screen() {
         Screen::Home { highlight } => {
             let list = layout::home_layout(&geometry, content);
-            list_view(&list, highlight, Role::Body, "えらぶ", false)
+            list_view(&geometry, &list, highlight, Role::Body, "えらぶ", false)
         }
         Screen::Category {
             category,
             highlight,
         } => {
             let list = layout::category_layout(&geometry, content, category);
-            list_view(&list, highlight, Role::Heading, "質問をえらぶ", true)
+            list_view(
+                &geometry,
+                &list,
+                highlight,
+                Role::Heading,
+                "質問をえらぶ",
+                true,
+            )
         }
         Screen::Answer { page, .. } => match state.question() {
             Some(question) => answer_view(&layout::answer_layout(&geometry, question), page),
-            None => (Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            None => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
@@ -151,9 +160,10 @@ pub fn view(state: &State) -> View {
     View::Screen(ScreenView {
         title,
         edition,
-        body,
-        status: chrome::status(&geometry, page),
-        guide: chrome::fit_guide(&geometry, guide),
+        body: parts.body,
+        status: chrome::status(&geometry, parts.page),
+        guide: chrome::fit_guide(&geometry, parts.guide),
+        big: parts.big,
         notice: state.idle_warning().map(idle_notice),
     })
 }
@@ -167,25 +177,114 @@ fn idle_notice(seconds: u64) -> Vec<String> {
     ]
 }
 
-/// The body, page and guide of one screen.
-type Parts = (Vec<BodyLine>, (usize, usize), Vec<GuideItem>);
+/// The body, large lines, page and guide of one screen, before the frame is fitted.
+struct Parts {
+    body: Vec<BodyLine>,
+    big: Vec<BigLine>,
+    page: (usize, usize),
+    guide: Vec<GuideItem>,
+}
+
+impl Parts {
+    fn new(body: Vec<BodyLine>, page: (usize, usize), guide: Vec<GuideItem>) -> Self {
+        Self {
+            body,
+            big: Vec::new(),
+            page,
+            guide,
+        }
+    }
+
+    /// Places `block` from the body's next row, keeping its rows free of normal text; each
+    /// line starts `x(line)` columns into the wide area.
+    fn push_big(&mut self, block: &BigBlock, numbered: bool, role: Role, x: impl Fn(&str) -> u16) {
+        let rows_per_line = block.rows / block.lines.len().max(1) as u16;
+        for (index, text) in block.lines.iter().enumerate() {
+            self.big.push(BigLine {
+                row: self.body.len() as u16,
+                x: x(text),
+                number: numbered.then_some(index as u8 + 1),
+                text: text.clone(),
+                style: block.style,
+                role,
+                highlighted: false,
+            });
+            for _ in 0..rows_per_line {
+                self.body.push(BodyLine::blank());
+            }
+        }
+    }
+}
+
+/// A line of large glyphs, drawn over blank rows of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BigLine {
+    /// The body row it starts at.
+    pub row: u16,
+    /// The column it starts at, counted from the left of the wide area
+    /// ([`crate::layout::Geometry::wide_area`]).
+    pub x: u16,
+    /// The number key that opens it, drawn large before the text, if it is a menu entry.
+    pub number: Option<u8>,
+    /// The text, without its number.
+    pub text: String,
+    /// The font and cell encoding.
+    pub style: BigStyle,
+    /// The text's role.
+    pub role: Role,
+    /// Whether it is the highlighted entry.
+    pub highlighted: bool,
+}
 
 fn list_view(
+    geometry: &Geometry,
     list: &ListLayout,
     highlight: usize,
     heading_role: Role,
     open_action: &'static str,
     can_go_back: bool,
 ) -> Parts {
-    let mut body: Vec<BodyLine> = Vec::new();
-    for (row, text) in list.heading.iter().enumerate() {
-        let role = if row == 0 { heading_role } else { Role::Muted };
-        body.push(BodyLine::plain(text.clone(), role));
+    let mut parts = Parts::new(Vec::new(), (1, 1), Vec::new());
+    let wide = geometry.wide_area();
+    // A large heading starts where the body's text does, when it has the room.
+    let body_x = geometry.body().x - wide.x;
+    if let Some(block) = &list.big_heading {
+        let x = body_x.min(wide.width.saturating_sub(block.columns));
+        parts.push_big(block, false, heading_role, |_| x);
     }
-    body.push(BodyLine::blank());
+    for (row, text) in list.heading.iter().enumerate() {
+        let role = if row == 0 && list.big_heading.is_none() {
+            heading_role
+        } else {
+            Role::Muted
+        };
+        parts.body.push(BodyLine::plain(text.clone(), role));
+    }
+    if !list.heading.is_empty() || list.big_heading.is_some() {
+        parts.body.push(BodyLine::blank());
+    }
     let page_index = list.page_of(highlight);
     let page = list.pages[page_index].clone();
-    for (number, index) in page.clone().enumerate() {
+    if let Some(block) = &list.big_entries {
+        let first = parts.big.len();
+        // The menu is centred as a block, its lines aligned on the left.
+        let x = wide.width.saturating_sub(block.columns) / 2;
+        parts.push_big(block, true, Role::Body, |_| x);
+        for (offset, line) in parts.big[first..].iter_mut().enumerate() {
+            line.highlighted = offset == highlight;
+            // The number is drawn apart from the text, in its own colour.
+            if let Some((_, title)) = line.text.split_once(' ') {
+                line.text = title.to_string();
+            }
+        }
+    }
+    let body = &mut parts.body;
+    let normal_entries = if list.big_entries.is_some() {
+        0..0
+    } else {
+        page.clone()
+    };
+    for (number, index) in normal_entries.enumerate() {
         if number > 0 && list.spaced {
             body.push(BodyLine::blank());
         }
@@ -215,7 +314,9 @@ fn list_view(
     if can_go_back {
         guide.extend([KEY_BACK, KEY_HOME]);
     }
-    (body, (page_index + 1, list.pages.len()), guide)
+    parts.page = (page_index + 1, list.pages.len());
+    parts.guide = guide;
+    parts
 }
 
 /// The label of the number keys that open the entries of a page of 1 to 9 entries.
@@ -249,7 +350,7 @@ fn answer_view(answer: &layout::AnswerLayout, page: usize) -> Parts {
     );
     let mut guide = page_keys(page, answer.pages.len());
     guide.extend([KEY_BACK, KEY_HOME]);
-    (body, (page + 1, answer.pages.len()), guide)
+    Parts::new(body, (page + 1, answer.pages.len()), guide)
 }
 
 #[cfg(test)]

@@ -57,5 +57,5 @@ pub(super) fn staff_view(state: &State) -> Parts {
         },
         KEY_BACK,
     ];
-    (body, (1, 1), guide)
+    Parts::new(body, (1, 1), guide)
 }

@@ -162,7 +162,8 @@ impl Kiosk {
     pub fn begin(&mut self) {
         self.wait_for("どのキーを押しても始まります");
         self.press("5");
-        self.wait_for("知りたいことの番号のキーを押してください。");
+        // The home screen's guide; its prompt gives way to a large menu that needs the rows.
+        self.wait_for("えらぶ");
     }
 
     /// Sends `signal` to the kiosk.

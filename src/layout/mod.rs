@@ -3,6 +3,10 @@
 //! Both the state machine (which item does digit 3 open? how many pages has this answer?) and
 //! the view (what to draw) ask this module, so they can never disagree. Nothing here draws.
 
+mod big;
+
+pub use big::{BigBlock, BigStyle, BigTextOptions, FontChoice, candidates, fit, fit_title};
+
 use std::ops::Range;
 
 use crate::content::{Content, Question};
@@ -38,6 +42,8 @@ pub struct Geometry {
     pub ambiguous: AmbiguousWidth,
     /// Whether 、。 may hang into the right margin; the body then keeps two columns for them.
     pub hanging_punctuation: bool,
+    /// Which large-glyph sizes titles may be drawn in.
+    pub big_text: BigTextOptions,
 }
 
 /// A rectangle of cells, in terminal coordinates.
@@ -61,7 +67,31 @@ impl Geometry {
             height,
             ambiguous: AmbiguousWidth::Narrow,
             hanging_punctuation: false,
+            big_text: BigTextOptions::new(),
         }
+    }
+
+    /// The same terminal with large glyphs allowed as given.
+    #[must_use = "method moves the value of self and returns the modified value"]
+    pub const fn big_text(mut self, options: BigTextOptions) -> Self {
+        self.big_text = options;
+        self
+    }
+
+    /// The band for large titles: the whole width inside the side margins, not capped as the
+    /// body is, since large glyphs need the room and are read from a step back.
+    pub fn wide_area(&self) -> Area {
+        let margin = self.side_margin();
+        Area {
+            x: margin.min(self.width / 2),
+            width: self.width.saturating_sub(2 * margin),
+            ..self.body()
+        }
+    }
+
+    /// Columns kept free on each side: more on wide terminals.
+    const fn side_margin(&self) -> u16 {
+        if self.width >= 100 { 4 } else { 2 }
     }
 
     /// The same terminal with ambiguous characters measured as given.
@@ -86,8 +116,10 @@ impl Geometry {
     /// The body: between the header and footer, with side margins that grow with the width,
     /// and never wider than [`MAX_BODY_WIDTH`], centred on wide terminals.
     pub fn body(&self) -> Area {
-        let margin = if self.width >= 100 { 4 } else { 2 };
-        let width = self.width.saturating_sub(2 * margin).min(MAX_BODY_WIDTH);
+        let width = self
+            .width
+            .saturating_sub(2 * self.side_margin())
+            .min(MAX_BODY_WIDTH);
         Area {
             x: (self.width - width) / 2,
             y: HEADER_ROWS.min(self.height),
@@ -135,6 +167,8 @@ impl ListEntry {
 /// A list screen laid out: the lines above the list, the entries, and how they fall in pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListLayout {
+    /// A title in large glyphs above everything else (a category's title), if it fits.
+    pub big_heading: Option<BigBlock>,
     /// Lines above the list (a prompt, or a category's title and description).
     pub heading: Vec<String>,
     /// Every entry of the list, wrapped.
@@ -143,6 +177,9 @@ pub struct ListLayout {
     pub pages: Vec<Range<usize>>,
     /// Whether a blank row separates entries (when there is room for it).
     pub spaced: bool,
+    /// The entries' titles in large glyphs, one per line, when the whole list fits that way
+    /// (then it has one page and no descriptions).
+    pub big_entries: Option<BigBlock>,
 }
 
 impl ListLayout {
@@ -155,8 +192,14 @@ impl ListLayout {
     }
 }
 
-/// Lays out a list of `(title, detail)` entries under a heading, in pages that fit the body.
-pub fn list_layout(geometry: &Geometry, heading: &[&str], entries: &[(&str, &str)]) -> ListLayout {
+/// Lays out a list of `(title, detail)` entries under a heading, in pages that fit the body
+/// below `reserved` rows kept for something above the heading.
+pub fn list_layout(
+    geometry: &Geometry,
+    reserved: usize,
+    heading: &[&str],
+    entries: &[(&str, &str)],
+) -> ListLayout {
     let body = geometry.body();
     let width = usize::from(body.width);
     let entry_width = width.saturating_sub(NUMBER_COLUMNS).max(1);
@@ -179,7 +222,7 @@ pub fn list_layout(geometry: &Geometry, heading: &[&str], entries: &[(&str, &str
     };
     // The heading is followed by one blank row.
     let rows = usize::from(body.height)
-        .saturating_sub(heading.len() + 1)
+        .saturating_sub(reserved + heading.len() + 1)
         .max(1);
     // Fewer pages matter most (a visitor may not know to turn them), then the descriptions,
     // then the blank rows between entries.
@@ -192,10 +235,12 @@ pub fn list_layout(geometry: &Geometry, heading: &[&str], entries: &[(&str, &str
         .min_by_key(|(_, _, pages)| pages.len())
         .expect("there are always candidates");
     ListLayout {
+        big_heading: None,
         heading,
         entries: entries.clone(),
         pages,
         spaced: gap == 1,
+        big_entries: None,
     }
 }
 
@@ -227,7 +272,39 @@ pub fn home_layout(geometry: &Geometry, content: &Content) -> ListLayout {
         .iter()
         .map(|c| (c.title.as_str(), c.description.as_str()))
         .collect();
-    list_layout(geometry, &[HOME_PROMPT], &entries)
+    let normal = list_layout(geometry, 0, &[HOME_PROMPT], &entries);
+    let numbered: Vec<String> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, (title, _))| format!("{} {title}", index + 1))
+        .collect();
+    let lines: Vec<&str> = numbered.iter().map(String::as_str).collect();
+    if lines.is_empty() || lines.len() > MAX_ITEMS_PER_PAGE {
+        return normal;
+    }
+    let area = geometry.wide_area();
+    // The largest size wins; the prompt (and its blank row) stays when there is room for it.
+    let with_prompt = area.height.saturating_sub(2);
+    let found = big::candidates(geometry).into_iter().find_map(|style| {
+        style
+            .fit(&lines, area.width, with_prompt)
+            .map(|block| (normal.heading.clone(), block))
+            .or_else(|| {
+                style
+                    .fit(&lines, area.width, area.height)
+                    .map(|b| (Vec::new(), b))
+            })
+    });
+    match found {
+        Some((heading, block)) => ListLayout {
+            heading,
+            pages: std::iter::once(0..entries.len()).collect(),
+            spaced: false,
+            big_entries: Some(block),
+            ..normal
+        },
+        None => normal,
+    }
 }
 
 /// The prompt above the home menu.
@@ -236,17 +313,44 @@ pub const HOME_PROMPT: &str = "知りたいことの番号のキーを押して�
 /// A category's screen: its title and description, then its questions.
 pub fn category_layout(geometry: &Geometry, content: &Content, category: usize) -> ListLayout {
     let Some(found) = content.categories.get(category) else {
-        return list_layout(geometry, &[], &[]);
+        return list_layout(geometry, 0, &[], &[]);
     };
     let entries: Vec<(&str, &str)> = content
         .category_questions(category)
         .map(|q| (q.question.as_str(), ""))
         .collect();
+    let description: Vec<&str> = Some(found.description.as_str())
+        .filter(|d| !d.is_empty())
+        .into_iter()
+        .collect();
     let mut heading = vec![found.title.as_str()];
-    if !found.description.is_empty() {
-        heading.push(found.description.as_str());
+    heading.extend(&description);
+    let normal = list_layout(geometry, 0, &heading, &entries);
+    // The title is drawn large only if its questions still take as few pages.
+    let area = geometry.wide_area();
+    let Some(block) = big::fit_title(geometry, &found.title, area.width, area.height / 2) else {
+        return normal;
+    };
+    let big = list_layout(geometry, usize::from(block.rows), &description, &entries);
+    if big.pages.len() > normal.pages.len() {
+        return normal;
     }
-    list_layout(geometry, &heading, &entries)
+    ListLayout {
+        big_heading: Some(block),
+        ..big
+    }
+}
+
+/// The kiosk's title in large glyphs for the attract screen, leaving `reserved` rows of the
+/// body for the lines under it.
+pub fn attract_title(geometry: &Geometry, title: &str, reserved: u16) -> Option<BigBlock> {
+    let area = geometry.wide_area();
+    big::fit_title(
+        geometry,
+        title,
+        area.width,
+        area.height.saturating_sub(reserved),
+    )
 }
 
 /// An answer screen laid out: the question on top of every page, the answer in pages.
@@ -352,7 +456,7 @@ mod tests {
     fn lists_page_by_nine_at_most() {
         let titles: Vec<String> = (1..=20).map(|i| format!("質問{i}")).collect();
         let entries: Vec<(&str, &str)> = titles.iter().map(|t| (t.as_str(), "")).collect();
-        let layout = list_layout(&Geometry::new(160, 45), &["見出し"], &entries);
+        let layout = list_layout(&Geometry::new(160, 45), 0, &["見出し"], &entries);
         assert_eq!(layout.pages, [0..9, 9..18, 18..20]);
         assert_eq!(layout.page_of(10), 1);
     }
