@@ -60,13 +60,13 @@ fn an_idle_kiosk_warns_keeps_the_page_on_a_key_then_resets_to_the_start() {
     kiosk.begin();
     kiosk.press("3");
     kiosk.press("1");
-    kiosk.wait_for("マイナンバーカードって安全なの？");
+    kiosk.wait_for("プライバシー性の高い個人情報");
     kiosk.wait_for("まもなく最初の画面にもどります");
     kiosk.wait_for("あと 2");
     kiosk.press("0");
     kiosk.wait_for_absence("まもなく最初の画面にもどります");
     assert!(
-        kiosk.text().contains("マイナンバーカードって安全なの？"),
+        kiosk.text().contains("プライバシー性の高い個人情報"),
         "the key keeps the page"
     );
     assert!(
@@ -183,7 +183,7 @@ fn a_session_is_written_to_the_usage_log_and_counted_by_stats() {
     kiosk.begin();
     kiosk.press("3");
     kiosk.press("1");
-    kiosk.wait_for("マイナンバーカードって安全なの？");
+    kiosk.wait_for("プライバシー性の高い個人情報");
     kiosk.press("0");
     kiosk.wait_for("安全性、暗証番号を忘れたとき");
     kiosk.press(keys::F10);

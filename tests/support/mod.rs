@@ -13,7 +13,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// How long to wait for the kiosk to show something before a test fails. Generous, because CI
 /// machines are shared and slow; a passing test returns as soon as the screen is right.
-pub const PATIENCE: Duration = Duration::from_secs(20);
+pub const PATIENCE: Duration = Duration::from_secs(45);
 
 /// Long enough for an edited file to settle and a failed load to be tried once more.
 pub const SETTLE_AND_RETRY: Duration = Duration::from_millis(1500);
@@ -189,14 +189,18 @@ impl Kiosk {
         check(self.screen.lock().unwrap().screen())
     }
 
-    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    /// Waits until the screen shows `text` and has stopped changing (a frame can be read half
+    /// drawn); fails the test with the screen if it never does.
     pub fn wait_for(&self, text: &str) {
         let start = Instant::now();
+        let mut previous = String::new();
         while start.elapsed() < PATIENCE {
-            if self.text().contains(text) {
+            let now = self.text();
+            if now.contains(text) && now == previous {
                 return;
             }
-            thread::sleep(Duration::from_millis(20));
+            previous = now;
+            thread::sleep(Duration::from_millis(50));
         }
         panic!(
             "the screen never showed {text:?}; it shows:\n{}",
