@@ -14,7 +14,7 @@ use crate::content::Content;
 use crate::input::{KeyLabel, Keymap, parse_key_labels};
 use crate::runtime::{self, ExitKey, Start};
 use crate::source::Diagnostics;
-use crate::ui::{Styles, buffer_text, render_to_buffer};
+use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
 use crate::usage::{self, read_log, usage_log_path};
 
 /// A keypad-driven kiosk answering questions about the My Number health insurance card.
@@ -216,7 +216,7 @@ fn render(
         "{}",
         buffer_text(&render_to_buffer(
             &state,
-            &Styles::new(&loaded.config.theme)
+            &Styles::for_theme(&loaded.config.themes[0], ColourMode::Sixteen)
         ))
     );
     ExitCode::SUCCESS

@@ -204,11 +204,15 @@ pub enum KeyAction {
     Up,
     /// Moves the highlight down.
     Down,
+    /// Switches to the next colour theme.
+    Theme,
+    /// Switches answers between normal and large text.
+    TextSize,
     /// Does nothing (to switch a key off).
     Nothing,
 }
 
-const NAMED_ACTIONS: [(&str, KeyAction); 8] = [
+const NAMED_ACTIONS: [(&str, KeyAction); 10] = [
     ("select", KeyAction::Select),
     ("back", KeyAction::Back),
     ("home", KeyAction::Home),
@@ -216,6 +220,8 @@ const NAMED_ACTIONS: [(&str, KeyAction); 8] = [
     ("previous-page", KeyAction::PreviousPage),
     ("up", KeyAction::Up),
     ("down", KeyAction::Down),
+    ("theme", KeyAction::Theme),
+    ("text-size", KeyAction::TextSize),
     ("nothing", KeyAction::Nothing),
 ];
 
@@ -276,8 +282,8 @@ impl Keymap {
         actions.insert(KeyLabel::Plus, KeyAction::NextPage);
         actions.insert(KeyLabel::Minus, KeyAction::PreviousPage);
         actions.insert(KeyLabel::Enter, KeyAction::Select);
-        actions.insert(KeyLabel::Star, KeyAction::Nothing);
-        actions.insert(KeyLabel::Slash, KeyAction::Nothing);
+        actions.insert(KeyLabel::Star, KeyAction::TextSize);
+        actions.insert(KeyLabel::Slash, KeyAction::Theme);
         for (numlock_off_key, printed) in NUMLOCK_OFF_KEYS {
             let action = match numlock_off {
                 NumLockOff::Digits => actions[&printed],
@@ -300,6 +306,8 @@ impl Keymap {
             KeyAction::PreviousPage => Some(Action::PreviousPage),
             KeyAction::Up => Some(Action::MoveUp),
             KeyAction::Down => Some(Action::MoveDown),
+            KeyAction::Theme => Some(Action::NextTheme),
+            KeyAction::TextSize => Some(Action::ToggleTextSize),
             KeyAction::Nothing => None,
         }
     }
@@ -434,6 +442,14 @@ mod tests {
     #[test]
     fn overrides_replace_single_keys() {
         let overrides = BTreeMap::from([(KeyLabel::Star, KeyAction::Home)]);
+        assert_eq!(
+            Keymap::default().action(KeyLabel::Star),
+            Some(Action::ToggleTextSize)
+        );
+        assert_eq!(
+            Keymap::default().action(KeyLabel::Slash),
+            Some(Action::NextTheme)
+        );
         let map = Keymap::new(NumLockOff::Digits, &overrides);
         assert_eq!(map.action(KeyLabel::Star), Some(Action::Home));
         assert_eq!(map.action(KeyLabel::Dot), Some(Action::Home));

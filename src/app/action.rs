@@ -28,6 +28,10 @@ pub enum Action {
     MoveUp,
     /// Move the highlight down (or show the next page of an answer).
     MoveDown,
+    /// Switch to the next colour theme.
+    NextTheme,
+    /// Switch the answer text between normal and large glyphs.
+    ToggleTextSize,
     /// A key that does nothing here was pressed: it still shows someone is there.
     OtherKey,
     /// The staff sequence was entered on the keypad.
@@ -71,6 +75,8 @@ impl Action {
                 | Action::PreviousPage
                 | Action::MoveUp
                 | Action::MoveDown
+                | Action::NextTheme
+                | Action::ToggleTextSize
                 | Action::OtherKey
                 | Action::OpenStaff
         )

@@ -61,6 +61,10 @@ pub struct State {
     staff_info: StaffInfo,
     /// Answers opened since start, by question id, for the staff screen.
     answer_views: BTreeMap<String, u64>,
+    /// The colour theme chosen with `/`: its place in the settings' cycle.
+    theme: usize,
+    /// Whether the visitor chose large answer text with `*`.
+    large_text: bool,
 }
 
 impl State {
@@ -74,7 +78,20 @@ impl State {
             answer_opened: None,
             staff_info: StaffInfo::default(),
             answer_views: BTreeMap::new(),
+            theme: 0,
+            large_text: false,
         }
+    }
+
+    /// The colour theme in use: its place in the settings' theme cycle (wrap it to the cycle's
+    /// length; the state does not know how many themes there are).
+    pub fn theme(&self) -> usize {
+        self.theme
+    }
+
+    /// Whether answers are shown in large glyphs.
+    pub fn large_text(&self) -> bool {
+        self.large_text
     }
 
     /// The content shown.
@@ -198,6 +215,9 @@ impl State {
                 self.leave_answer(last_key, effects);
                 effects.push(Effect::Record(UsageEvent::IdleReset));
                 self.screen = Screen::Attract;
+                // The next visitor starts with the kiosk's own choices, not the last one's.
+                self.theme = 0;
+                self.large_text = false;
                 self.idle.touch(now);
             }
         }
@@ -229,6 +249,11 @@ impl State {
         }
         let before = self.screen;
         match action {
+            Action::NextTheme => self.theme = self.theme.wrapping_add(1),
+            Action::ToggleTextSize => {
+                self.large_text = !self.large_text;
+                self.clamp_answer_page();
+            }
             Action::Home => self.screen = Screen::Home { highlight: 0 },
             Action::Back => self.back(),
             Action::Open(number) => self.open_number(number),
@@ -398,8 +423,11 @@ impl State {
 
     /// The number of pages of the answer on screen (1 on other screens).
     pub fn answer_page_count(&self) -> usize {
-        self.question()
-            .map_or(1, |q| layout::answer_layout(&self.geometry, q).pages.len())
+        self.question().map_or(1, |q| {
+            layout::answer_layout(&self.geometry, q, self.large_text)
+                .pages
+                .len()
+        })
     }
 
     fn clamp_answer_page(&mut self) {

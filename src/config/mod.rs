@@ -4,8 +4,10 @@
 //! compiled into the binary, so the binary alone runs with the documented settings.
 
 mod colour;
+mod theme;
 
 pub use colour::Colour;
+pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,8 +54,11 @@ pub struct Config {
     pub usage_log_max_kib: u64,
     /// The keypad map.
     pub keypad: KeypadConfig,
-    /// The colours.
-    pub theme: Theme,
+    /// The theme the kiosk starts with (and returns to after an idle reset): a `name` of
+    /// `themes`.
+    pub theme: String,
+    /// The colour themes, in the order the `/` key goes through them.
+    pub themes: Vec<Theme>,
     /// How text is measured.
     pub text: TextConfig,
     /// Large glyphs for titles and the home menu.
@@ -70,7 +75,8 @@ impl Default for Config {
             usage_log: None,
             usage_log_max_kib: 1024,
             keypad: KeypadConfig::default(),
-            theme: Theme::default(),
+            theme: "default".to_string(),
+            themes: vec![Theme::standard(), Theme::high_contrast()],
             text: TextConfig::default(),
             big_text: BigTextConfig::default(),
         }
@@ -91,37 +97,6 @@ impl KeypadConfig {
     /// The keypad map these settings describe.
     pub fn keymap(&self) -> Keymap {
         Keymap::new(self.numlock_off, &self.keys)
-    }
-}
-
-/// `[theme]`: the colours of every screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Theme {
-    /// Body text.
-    pub foreground: Colour,
-    /// The screen's background.
-    pub background: Colour,
-    /// Titles, questions and key caps.
-    pub accent: Colour,
-    /// Descriptions and other secondary text.
-    pub muted: Colour,
-    /// Text of the header, footer and highlighted item.
-    pub bar_foreground: Colour,
-    /// Background of the header, footer and highlighted item.
-    pub bar_background: Colour,
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Self {
-            foreground: Colour::White,
-            background: Colour::Black,
-            accent: Colour::LightYellow,
-            muted: Colour::Gray,
-            bar_foreground: Colour::Black,
-            bar_background: Colour::LightCyan,
-        }
     }
 }
 
@@ -255,6 +230,7 @@ impl Config {
                 ),
             ));
         }
+        problems.extend(check_themes(source, &config));
         if let Err(err) = parse_key_labels(&config.staff_sequence) {
             problems.push(Diagnostic::error(
                 key_location(source, "staff_sequence"),
@@ -276,6 +252,19 @@ impl Config {
             .ambiguous(self.text.ambiguous_width(detected))
             .hanging_punctuation(self.text.hanging_punctuation)
             .big_text(self.big_text.options())
+    }
+
+    /// The themes in the order `/` goes through them, starting with the one named by `theme`.
+    pub fn theme_cycle(&self) -> Vec<&Theme> {
+        let start = self
+            .themes
+            .iter()
+            .position(|t| t.name == self.theme)
+            .unwrap_or(0);
+        self.themes[start..]
+            .iter()
+            .chain(&self.themes[..start])
+            .collect()
     }
 
     /// The idle timer's settings.
@@ -314,6 +303,43 @@ impl Config {
     }
 }
 
+/// The themes must exist, have distinct names, and include the one `theme` names.
+fn check_themes(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let names: Vec<&str> = config.themes.iter().map(|t| t.name.as_str()).collect();
+    if names.is_empty() {
+        problems.push(Diagnostic::error(
+            key_location(source, "[[themes]]"),
+            "色の組み合わせ（[[themes]]）が1つもありません。1つ以上書いてください。",
+            "at least one [[themes]] entry is required",
+        ));
+    }
+    for (index, name) in names.iter().enumerate() {
+        if names[..index].contains(name) {
+            problems.push(Diagnostic::error(
+                key_location(source, "[[themes]]"),
+                format!(
+                    "色の組み合わせの名前「{name}」が2回使われています。別の名前にしてください。"
+                ),
+                format!("duplicate theme name '{name}'"),
+            ));
+        }
+    }
+    if !names.is_empty() && !names.contains(&config.theme.as_str()) {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        problems.push(Diagnostic::error(
+            key_location(source, "theme"),
+            format!(
+                "theme = \"{}\" という色の組み合わせはありません。使える名前: {}。",
+                config.theme,
+                quoted.join("、")
+            ),
+            format!("theme '{}' is not among the [[themes]]", config.theme),
+        ));
+    }
+    problems
+}
+
 /// Where a top-level `key = …` is written, for checks made after parsing.
 fn key_location(source: &Source, key: &str) -> Option<Location> {
     let mut offset = 0;
@@ -347,23 +373,23 @@ mod tests {
     #[test]
     fn keys_and_colours_parse() {
         let config = parse(
-            "idle_timeout_secs = 60\n[keypad]\nnumlock_off = \"navigation\"\n[keypad.keys]\n\"*\" = \"home\"\n[theme]\naccent = \"#ffcc00\"\n[text]\nambiguous_width = \"wide\"\n",
+            "idle_timeout_secs = 60\n[keypad]\nnumlock_off = \"navigation\"\n[keypad.keys]\n\"*\" = \"home\"\n[text]\nambiguous_width = \"wide\"\n",
         )
         .unwrap();
         assert_eq!(config.idle_timeout_secs, 60);
         assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
         assert_eq!(config.keypad.keys[&KeyLabel::Star], KeyAction::Home);
-        assert_eq!(config.theme.accent, Colour::Rgb(0xff, 0xcc, 0x00));
         assert_eq!(config.text.ambiguous_width(None), AmbiguousWidth::Wide);
     }
 
     #[test]
     fn unknown_keys_are_errors_with_their_place() {
-        let err = parse("[theme]\naccent = \"red\"\nforground = \"white\"\n").unwrap_err();
+        let err =
+            parse("[text]\nhanging_punctuation = true\nambigous_width = \"wide\"\n").unwrap_err();
         let message = err.to_string();
         assert!(message.starts_with("kiosk.toml:3:1: エラー:"), "{message}");
         assert!(
-            message.contains("「forground」という項目は使えません"),
+            message.contains("「ambigous_width」という項目は使えません"),
             "{message}"
         );
     }
@@ -382,10 +408,42 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("'Enter'"), "{message}");
-        let message = parse("[theme]\nmuted = \"grey50\"\n")
+        let theme = THEME.replace("muted = \"#bcbcbc\"", "muted = \"grey50\"");
+        let message = parse(&theme).unwrap_err().to_string();
+        assert!(message.contains("'dark-gray'"), "{message}");
+    }
+
+    const THEME: &str = "theme = \"mine\"\n[[themes]]\nname = \"mine\"\n[themes.colours]\nforeground = \"#f5f5f5\"\nbackground = \"#101010\"\naccent = \"#ffd75f\"\nmuted = \"#bcbcbc\"\nbar_foreground = \"#000000\"\nbar_background = \"#87d7ff\"\nkey_foreground = \"#000000\"\nkey_background = \"#ffd75f\"\n[themes.fallback]\nforeground = \"white\"\nbackground = \"black\"\naccent = \"light-yellow\"\nmuted = \"gray\"\nbar_foreground = \"black\"\nbar_background = \"light-cyan\"\nkey_foreground = \"black\"\nkey_background = \"light-yellow\"\n";
+
+    #[test]
+    fn themes_are_defined_in_the_settings() {
+        let config = parse(THEME).unwrap();
+        assert_eq!(config.theme_cycle().len(), 1);
+        assert_eq!(
+            config.themes[0].colours.accent,
+            Colour::Rgb(0xff, 0xd7, 0x5f)
+        );
+        let message = parse(&THEME.replace("theme = \"mine\"", "theme = \"yours\""))
             .unwrap_err()
             .to_string();
-        assert!(message.contains("'dark-gray'"), "{message}");
+        assert!(message.starts_with("kiosk.toml:1:1:"), "{message}");
+        assert!(message.contains("'mine'"), "{message}");
+        let twice = format!("{THEME}{}", &THEME[THEME.find("[[themes]]").unwrap()..]);
+        assert!(parse(&twice).unwrap_err().to_string().contains("2回"));
+    }
+
+    #[test]
+    fn the_theme_cycle_starts_with_the_chosen_theme() {
+        let config = Config {
+            theme: "high-contrast".to_string(),
+            ..Config::default()
+        };
+        let names: Vec<&str> = config
+            .theme_cycle()
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["high-contrast", "default"]);
     }
 
     #[test]

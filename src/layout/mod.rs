@@ -360,13 +360,21 @@ pub struct AnswerLayout {
     pub question: Vec<String>,
     /// The answer's lines, page by page; a blank string separates paragraphs.
     pub pages: Vec<Vec<String>>,
+    /// The size of large glyphs the answer is drawn in, when the visitor chose large text and
+    /// a size fits; `None` for normal text.
+    pub big: Option<BigStyle>,
 }
 
 /// Rows of answer text a page keeps at the least, however long the question.
 const MIN_ANSWER_ROWS: usize = 3;
 
-/// Lays out a question and its answer in pages that fit the body.
-pub fn answer_layout(geometry: &Geometry, question: &Question) -> AnswerLayout {
+/// Full-width characters a line of large answer text holds at the least, so that words are
+/// not chopped into single characters.
+const MIN_LARGE_LINE_CHARACTERS: u16 = 8;
+
+/// Lays out a question and its answer in pages that fit the body, in large glyphs if `large`
+/// and some size fits, else in normal text.
+pub fn answer_layout(geometry: &Geometry, question: &Question, large: bool) -> AnswerLayout {
     let body = geometry.body();
     let width = usize::from(body.width).max(1);
     let height = usize::from(body.height);
@@ -380,31 +388,94 @@ pub fn answer_layout(geometry: &Geometry, question: &Question) -> AnswerLayout {
         }
     }
     let rows = height.saturating_sub(question_lines.len() + 1).max(1);
+    if large && let Some((style, pages)) = large_answer_pages(geometry, question, rows) {
+        return AnswerLayout {
+            question: question_lines,
+            pages,
+            big: Some(style),
+        };
+    }
+    let lines = paragraph_lines(question, |paragraph| geometry.wrap(paragraph, width));
+    AnswerLayout {
+        question: question_lines,
+        pages: paginate_lines(lines, rows, |_| 1),
+        big: None,
+    }
+}
+
+/// The answer's paragraphs wrapped by `wrap`, a blank line between them.
+fn paragraph_lines(question: &Question, wrap: impl Fn(&str) -> Vec<String>) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in &question.answer {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(geometry.wrap(paragraph, width));
+        lines.extend(wrap(paragraph));
     }
-    AnswerLayout {
-        question: question_lines,
-        pages: paginate_lines(lines, rows),
-    }
+    lines
 }
 
-/// Cuts lines into pages of `rows`, never starting a page with a blank line.
-fn paginate_lines(lines: Vec<String>, rows: usize) -> Vec<Vec<String>> {
+/// The answer in the largest allowed glyphs with lines of at least a few words and two lines
+/// a page, else the smallest size that shows a line at all; `None` where nothing fits.
+///
+/// Lines are broken by the same engine as normal text, at the width in terminal columns that
+/// the glyphs allow: a large full-width character is `ratio` times two columns wide, an ASCII
+/// one `ratio` times one. Characters the font lacks are drawn in a full-width box, so
+/// ambiguous ones are measured as wide.
+fn large_answer_pages(
+    geometry: &Geometry,
+    question: &Question,
+    rows: usize,
+) -> Option<(BigStyle, Vec<Vec<String>>)> {
+    let area = geometry.wide_area();
+    let measuring = geometry.ambiguous(AmbiguousWidth::Wide);
+    let styles = big::candidates(geometry);
+    let fits = |style: &BigStyle, min_characters: u16, min_lines: usize| {
+        let (columns, glyph_rows) = style.measure("字");
+        let ratio = (columns / 2).max(1);
+        let text_width = area.width / ratio;
+        (text_width >= 2 * min_characters && rows >= min_lines * usize::from(glyph_rows))
+            .then_some((text_width, glyph_rows))
+    };
+    let (style, (text_width, glyph_rows)) = styles
+        .iter()
+        .find_map(|s| Some((*s, fits(s, MIN_LARGE_LINE_CHARACTERS, 2)?)))
+        .or_else(|| styles.iter().rev().find_map(|s| Some((*s, fits(s, 1, 1)?))))?;
+    let lines = paragraph_lines(question, |paragraph| {
+        measuring.wrap(paragraph, usize::from(text_width))
+    });
+    // A text line takes a glyph's rows; the blank between paragraphs one row.
+    let cost = |line: &str| {
+        if line.is_empty() {
+            1
+        } else {
+            usize::from(glyph_rows)
+        }
+    };
+    Some((style, paginate_lines(lines, rows, cost)))
+}
+
+/// Cuts lines into pages of `rows`, each line taking `cost(line)` rows, never starting a page
+/// with a blank line.
+fn paginate_lines(
+    lines: Vec<String>,
+    rows: usize,
+    cost: impl Fn(&str) -> usize,
+) -> Vec<Vec<String>> {
     let mut pages: Vec<Vec<String>> = vec![Vec::new()];
+    let mut used = 0;
     for line in lines {
+        let needed = cost(&line);
         let page = pages.last_mut().expect("there is always a page");
-        if page.len() == rows {
+        if used + needed > rows && !page.is_empty() {
             if line.is_empty() {
                 continue;
             }
             pages.push(vec![line]);
+            used = needed;
         } else if !(page.is_empty() && line.is_empty()) {
             page.push(line);
+            used += needed;
         }
     }
     pages
@@ -494,7 +565,7 @@ mod tests {
         let content = content();
         let q7 = &content.questions[6];
         let geometry = Geometry::new(80, 24);
-        let layout = answer_layout(&geometry, q7);
+        let layout = answer_layout(&geometry, q7, false);
         assert!(layout.pages.len() >= 2, "{layout:?}");
         let rows = usize::from(geometry.body().height) - layout.question.len() - 1;
         for page in &layout.pages {
@@ -513,7 +584,7 @@ mod tests {
             let body = usize::from(geometry.body().width);
             let mut hung = 0;
             for question in &content.questions {
-                for line in answer_layout(&geometry, question).pages.concat() {
+                for line in answer_layout(&geometry, question, false).pages.concat() {
                     let columns = geometry.text_width(&line);
                     assert!(columns <= body, "{width}: {line}");
                     hung += usize::from(columns > body - 2);
@@ -527,11 +598,63 @@ mod tests {
     }
 
     #[test]
+    fn large_answers_use_glyph_widths_and_fit_their_pages() {
+        let content = content();
+        for (w, h) in [(80, 24), (120, 36), (160, 45), (240, 67)] {
+            let geometry = Geometry::new(w, h);
+            let rows = usize::from(geometry.body().height);
+            for question in &content.questions {
+                let layout = answer_layout(&geometry, question, true);
+                let style = layout.big.expect("some size fits");
+                let (_, glyph_rows) = style.measure("字");
+                for page in &layout.pages {
+                    let used: usize = page
+                        .iter()
+                        .map(|l| {
+                            if l.is_empty() {
+                                1
+                            } else {
+                                usize::from(glyph_rows)
+                            }
+                        })
+                        .sum();
+                    assert!(
+                        used + layout.question.len() < rows,
+                        "{w}x{h} {}",
+                        question.id
+                    );
+                    for line in page {
+                        assert!(
+                            style.measure(line).0 <= geometry.wide_area().width,
+                            "{line}"
+                        );
+                    }
+                }
+                let text: String = layout.pages.concat().concat();
+                let original: String = question.answer.concat().replace(' ', "");
+                assert_eq!(text.replace(' ', ""), original, "{w}x{h} {}", question.id);
+            }
+        }
+    }
+
+    #[test]
+    fn large_text_off_or_unfitting_falls_back_to_normal() {
+        let content = content();
+        let mut off = Geometry::new(80, 24);
+        off.big_text.enabled = false;
+        assert_eq!(answer_layout(&off, &content.questions[0], true).big, None);
+        assert_eq!(
+            answer_layout(&Geometry::new(80, 24), &content.questions[0], false).big,
+            None
+        );
+    }
+
+    #[test]
     fn a_long_question_leaves_room_for_the_answer() {
         let mut question = content().questions[1].clone();
         question.question = question.question.repeat(3);
         let geometry = Geometry::new(40, 12);
-        let layout = answer_layout(&geometry, &question);
+        let layout = answer_layout(&geometry, &question, false);
         let body_rows = usize::from(geometry.body().height);
         assert_eq!(layout.question.len() + 1 + MIN_ANSWER_ROWS, body_rows);
         let last = layout.question.last().unwrap();

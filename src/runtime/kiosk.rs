@@ -19,7 +19,7 @@ use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::input::{Keymap, SequenceMatcher, key_label};
 use crate::text::AmbiguousWidth;
-use crate::ui::{self, Styles};
+use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, usage_log_path};
 use crate::view::view;
 
@@ -49,7 +49,8 @@ enum Flow {
 pub(super) struct Kiosk {
     state: State,
     keymap: Keymap,
-    styles: Styles,
+    /// The styles of each theme, in the order `/` goes through them.
+    themes: Vec<Styles>,
     staff_sequence: SequenceMatcher,
     exit_key: Option<ExitKey>,
     watch: Watch,
@@ -77,7 +78,7 @@ impl Kiosk {
         let mut kiosk = Self {
             state,
             keymap: start.config.keypad.keymap(),
-            styles: Styles::new(&start.config.theme),
+            themes: themes(&start.config),
             staff_sequence: SequenceMatcher::new(start.config.staff_keys()),
             exit_key: start.exit_key,
             watch,
@@ -112,8 +113,8 @@ impl Kiosk {
                 self.state.update(resize, Instant::now());
             }
             let state = &self.state;
-            terminal
-                .draw(|frame| ui::draw(frame, &view(state), &self.styles, &state.geometry()))?;
+            let styles = ui::styles_for(&self.themes, state);
+            terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;
             let deadline = [self.state.next_deadline(), self.watch.next_deadline()]
                 .into_iter()
                 .flatten()
@@ -195,7 +196,7 @@ impl Kiosk {
             }
             Reload::Loaded { config, content } => {
                 self.keymap = config.keypad.keymap();
-                self.styles = Styles::new(&config.theme);
+                self.themes = themes(&config);
                 self.staff_sequence = SequenceMatcher::new(config.staff_keys());
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
                 self.state
@@ -231,6 +232,18 @@ impl Kiosk {
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
     }
+}
+
+/// The styles of every theme, for the colours this terminal shows.
+fn themes(config: &Config) -> Vec<Styles> {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let colorterm = std::env::var("COLORTERM").ok();
+    let mode = ColourMode::from_environment(no_color.as_deref(), colorterm.as_deref());
+    config
+        .theme_cycle()
+        .into_iter()
+        .map(|theme| Styles::for_theme(theme, mode))
+        .collect()
 }
 
 fn settings_changed(config: &Config, detected: Option<AmbiguousWidth>) -> Action {

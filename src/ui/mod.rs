@@ -8,7 +8,7 @@ mod plain_text;
 mod theme;
 
 pub use plain_text::buffer_text;
-pub use theme::{Styles, color};
+pub use theme::{ColourMode, Styles, color};
 
 use ratatui::Frame;
 use std::num::NonZeroU16;
@@ -29,6 +29,11 @@ use crate::view::{BigLine, BodyLine, GuideItem, Role, ScreenView, View, view};
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
     let area = frame.area();
     draw_into(frame.buffer_mut(), area, view, styles, geometry);
+}
+
+/// The styles of the theme `state` shows, from the styles of the settings' theme cycle.
+pub fn styles_for<'a>(themes: &'a [Styles], state: &State) -> &'a Styles {
+    &themes[state.theme() % themes.len().max(1)]
 }
 
 /// Draws the view of `state` into a new buffer the size of its terminal: what the terminal

@@ -272,3 +272,65 @@ fn large_glyph_menus_fit_or_give_way_to_the_normal_menu() {
     );
     assert!(home_in(240, 67, CellEncoding::HalfBlock).contains('█'));
 }
+
+/// The answer to q3 after `extra` keys, drawn in the styles of theme `theme` of the cycle.
+fn answer_in(width: u16, height: u16, extra: &[Action], theme: usize) -> Buffer {
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, Geometry::new(width, height), now);
+    for action in [Action::OtherKey, Action::Open(3), Action::Open(1)] {
+        state.update(action, now);
+    }
+    for action in extra {
+        state.update(action.clone(), now);
+    }
+    let config = crate::config::Config::default();
+    let themes: Vec<Styles> = config
+        .theme_cycle()
+        .into_iter()
+        .map(|t| Styles::for_theme(t, ColourMode::TrueColour))
+        .collect();
+    assert_eq!(state.theme() % themes.len(), theme);
+    render_to_buffer(&state, styles_for(&themes, &state))
+}
+
+#[test]
+fn answer_screen_in_normal_and_large_text() {
+    for (w, h) in [(80, 24), (160, 45)] {
+        let normal = buffer_text(&answer_in(w, h, &[], 0));
+        insta::assert_snapshot!(format!("answer_q3_normal_{w}x{h}"), normal);
+        let large = buffer_text(&answer_in(w, h, &[Action::ToggleTextSize], 0));
+        assert!(large.contains('█') || large.contains('▀'), "{large}");
+        insta::assert_snapshot!(format!("answer_q3_large_{w}x{h}"), large);
+        let paged = buffer_text(&answer_in(
+            w,
+            h,
+            &[Action::ToggleTextSize, Action::NextPage],
+            0,
+        ));
+        assert_ne!(paged, large, "+ turns a page of large text");
+    }
+}
+
+#[test]
+fn answer_screen_in_both_themes() {
+    use ratatui::style::Color;
+    let config = crate::config::Config::default();
+    for (index, theme) in config.theme_cycle().into_iter().enumerate() {
+        let keys = vec![Action::NextTheme; index];
+        for (w, h) in [(80, 24), (160, 45)] {
+            let buf = answer_in(w, h, &keys, index);
+            let rgb = |c: crate::config::Colour| crate::ui::color(c);
+            let colours = theme.colours;
+            let question = &buf[(Geometry::new(w, h).body().x, 2)];
+            assert_eq!(question.fg, rgb(colours.accent), "{} {w}x{h}", theme.name);
+            assert_eq!(question.bg, rgb(colours.background));
+            let header = &buf[(0, 0)];
+            assert_eq!(header.bg, rgb(colours.bar_background));
+            let body = Geometry::new(w, h).body();
+            let text = &buf[(body.x, body.y + 2)];
+            assert_eq!(text.fg, rgb(colours.foreground), "{} {w}x{h}", theme.name);
+            assert_ne!(text.fg, Color::Reset);
+        }
+    }
+}

@@ -38,12 +38,14 @@ pub(super) fn guide_item_width(geometry: &Geometry, item: &GuideItem) -> usize {
 }
 
 /// How much a key matters in the guide when not all fit: going back and home first (a lost
-/// visitor needs them most), then choosing, then paging.
+/// visitor needs them most), then choosing, then paging, then text size and colours.
 fn priority(item: &GuideItem) -> u8 {
     match item.key {
         "0" | "." => 0,
         "+" => 2,
         "-" => 3,
+        "*" => 4,
+        "/" => 5,
         _ => 1,
     }
 }

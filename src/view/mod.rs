@@ -116,6 +116,18 @@ pub(crate) const KEY_NEXT: GuideItem = GuideItem {
     key: "+",
     action: "次のページ",
 };
+pub(crate) const KEY_LARGE_TEXT: GuideItem = GuideItem {
+    key: "*",
+    action: "大きな文字",
+};
+pub(crate) const KEY_NORMAL_TEXT: GuideItem = GuideItem {
+    key: "*",
+    action: "ふつうの文字",
+};
+pub(crate) const KEY_THEME: GuideItem = GuideItem {
+    key: "/",
+    action: "色をかえる",
+};
 pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
     key: "-",
     action: "前のページ",
@@ -150,7 +162,11 @@ pub fn view(state: &State) -> View {
             )
         }
         Screen::Answer { page, .. } => match state.question() {
-            Some(question) => answer_view(&layout::answer_layout(&geometry, question), page),
+            Some(question) => {
+                let large = state.large_text();
+                let layout = layout::answer_layout(&geometry, question, large);
+                answer_view(&layout, page, large)
+            }
             None => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
         },
         Screen::Attract => attract::attract_view(state),
@@ -335,22 +351,38 @@ fn page_keys(page: usize, pages: usize) -> Vec<GuideItem> {
     keys
 }
 
-fn answer_view(answer: &layout::AnswerLayout, page: usize) -> Parts {
+fn answer_view(answer: &layout::AnswerLayout, page: usize, large_text: bool) -> Parts {
     let page = page.min(answer.pages.len() - 1);
-    let mut body: Vec<BodyLine> = answer
+    let body: Vec<BodyLine> = answer
         .question
         .iter()
         .map(|line| BodyLine::plain(line.clone(), Role::Heading))
+        .chain([BodyLine::blank()])
         .collect();
-    body.push(BodyLine::blank());
-    body.extend(
-        answer.pages[page]
-            .iter()
-            .map(|line| BodyLine::plain(line.clone(), Role::Body)),
-    );
     let mut guide = page_keys(page, answer.pages.len());
     guide.extend([KEY_BACK, KEY_HOME]);
-    Parts::new(body, (page + 1, answer.pages.len()), guide)
+    guide.push(if large_text {
+        KEY_NORMAL_TEXT
+    } else {
+        KEY_LARGE_TEXT
+    });
+    guide.push(KEY_THEME);
+    let mut parts = Parts::new(body, (page + 1, answer.pages.len()), guide);
+    for line in &answer.pages[page] {
+        match answer.big {
+            Some(style) if !line.is_empty() => {
+                let block = BigBlock {
+                    style,
+                    lines: vec![line.clone()],
+                    rows: style.measure(line).1,
+                    columns: style.measure(line).0,
+                };
+                parts.push_big(&block, false, Role::Body, |_| 0);
+            }
+            _ => parts.body.push(BodyLine::plain(line.clone(), Role::Body)),
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -401,7 +433,7 @@ mod tests {
     fn answer_pages_explain_the_paging_keys() {
         let first = screen_after(80, 24, &[Action::Open(4), Action::Open(2)]);
         let keys: Vec<&str> = first.guide.iter().map(|g| g.key).collect();
-        assert_eq!(keys, ["+", "0", "."]);
+        assert_eq!(keys, ["+", "0", ".", "*", "/"]);
         assert_eq!(first.body[0].role, Role::Heading);
         let last = screen_after(
             80,
@@ -410,7 +442,7 @@ mod tests {
         );
         let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
         assert_eq!(last.status.as_deref(), Some("ページ 2/2"));
-        assert_eq!(keys, ["-", "0", "."]);
+        assert_eq!(keys, ["-", "0", ".", "*", "/"]);
     }
 
     #[test]

@@ -1,0 +1,208 @@
+//! Colour themes: exact colours for terminals that show true colour, a 16-colour fallback for
+//! the others, and the WCAG contrast arithmetic that keeps both readable.
+
+use serde::Deserialize;
+
+use super::Colour;
+
+/// The colours of one theme for every role a piece of text plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// Body text.
+    pub foreground: Colour,
+    /// The screen's background.
+    pub background: Colour,
+    /// Titles and the question on an answer page.
+    pub accent: Colour,
+    /// Descriptions and other secondary text.
+    pub muted: Colour,
+    /// Text of the header, footer and highlighted item.
+    pub bar_foreground: Colour,
+    /// Background of the header, footer and highlighted item.
+    pub bar_background: Colour,
+    /// The label of a key cap (` 1 `).
+    pub key_foreground: Colour,
+    /// The face of a key cap.
+    pub key_background: Colour,
+}
+
+/// One `[[themes]]` entry: a name, its exact colours and its 16-colour fallback.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// The name `theme = "…"` refers to.
+    pub name: String,
+    /// The colours on a terminal that shows true colour (`COLORTERM=truecolor`).
+    pub colours: Palette,
+    /// The colours on a 16-colour terminal.
+    pub fallback: Palette,
+}
+
+impl Theme {
+    /// The dark default: white on black, yellow headings, light-blue bars.
+    pub fn standard() -> Self {
+        Self {
+            name: "default".to_string(),
+            colours: Palette {
+                foreground: Colour::Rgb(0xf5, 0xf5, 0xf5),
+                background: Colour::Rgb(0x10, 0x10, 0x10),
+                accent: Colour::Rgb(0xff, 0xd7, 0x5f),
+                muted: Colour::Rgb(0xbc, 0xbc, 0xbc),
+                bar_foreground: Colour::Rgb(0x00, 0x00, 0x00),
+                bar_background: Colour::Rgb(0x87, 0xd7, 0xff),
+                key_foreground: Colour::Rgb(0x00, 0x00, 0x00),
+                key_background: Colour::Rgb(0xff, 0xd7, 0x5f),
+            },
+            fallback: Palette {
+                foreground: Colour::White,
+                background: Colour::Black,
+                accent: Colour::LightYellow,
+                muted: Colour::Gray,
+                bar_foreground: Colour::Black,
+                bar_background: Colour::LightCyan,
+                key_foreground: Colour::Black,
+                key_background: Colour::LightYellow,
+            },
+        }
+    }
+
+    /// The high-contrast theme: yellow on black, the strongest pair for low vision.
+    pub fn high_contrast() -> Self {
+        Self {
+            name: "high-contrast".to_string(),
+            colours: Palette {
+                foreground: Colour::Rgb(0xff, 0xff, 0x00),
+                background: Colour::Rgb(0x00, 0x00, 0x00),
+                accent: Colour::Rgb(0xff, 0xff, 0xff),
+                muted: Colour::Rgb(0xff, 0xff, 0x00),
+                bar_foreground: Colour::Rgb(0x00, 0x00, 0x00),
+                bar_background: Colour::Rgb(0xff, 0xff, 0xff),
+                key_foreground: Colour::Rgb(0x00, 0x00, 0x00),
+                key_background: Colour::Rgb(0xff, 0xff, 0x00),
+            },
+            fallback: Palette {
+                foreground: Colour::LightYellow,
+                background: Colour::Black,
+                accent: Colour::White,
+                muted: Colour::LightYellow,
+                bar_foreground: Colour::Black,
+                bar_background: Colour::White,
+                key_foreground: Colour::Black,
+                key_background: Colour::LightYellow,
+            },
+        }
+    }
+}
+
+/// The red, green and blue of a colour as shown: exact for `#rrggbb`, xterm's default palette
+/// for the 16 named colours. `reset` counts as white text on black.
+pub fn rgb(colour: Colour, as_background: bool) -> (u8, u8, u8) {
+    match colour {
+        Colour::Rgb(r, g, b) => (r, g, b),
+        Colour::Reset if as_background => (0, 0, 0),
+        Colour::Reset => (0xe5, 0xe5, 0xe5),
+        Colour::Black => (0x00, 0x00, 0x00),
+        Colour::Red => (0xcd, 0x00, 0x00),
+        Colour::Green => (0x00, 0xcd, 0x00),
+        Colour::Yellow => (0xcd, 0xcd, 0x00),
+        Colour::Blue => (0x00, 0x00, 0xee),
+        Colour::Magenta => (0xcd, 0x00, 0xcd),
+        Colour::Cyan => (0x00, 0xcd, 0xcd),
+        Colour::Gray => (0xe5, 0xe5, 0xe5),
+        Colour::DarkGray => (0x7f, 0x7f, 0x7f),
+        Colour::LightRed => (0xff, 0x00, 0x00),
+        Colour::LightGreen => (0x00, 0xff, 0x00),
+        Colour::LightYellow => (0xff, 0xff, 0x00),
+        Colour::LightBlue => (0x5c, 0x5c, 0xff),
+        Colour::LightMagenta => (0xff, 0x00, 0xff),
+        Colour::LightCyan => (0x00, 0xff, 0xff),
+        Colour::White => (0xff, 0xff, 0xff),
+    }
+}
+
+/// WCAG 2.x relative luminance of an sRGB colour.
+fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/// The WCAG contrast ratio of text in `foreground` on `background`, from 1 to 21.
+pub fn contrast_ratio(foreground: Colour, background: Colour) -> f64 {
+    let a = luminance(rgb(foreground, false));
+    let b = luminance(rgb(background, true));
+    let (light, dark) = if a > b { (a, b) } else { (b, a) };
+    (light + 0.05) / (dark + 0.05)
+}
+
+/// The contrast WCAG asks for body text at level AAA (1.4.6).
+pub const BODY_CONTRAST: f64 = 7.0;
+/// The contrast WCAG asks for any text at level AA (1.4.3); secondary text must reach it.
+pub const SECONDARY_CONTRAST: f64 = 4.5;
+
+impl Palette {
+    /// Every text colour on its background, with the contrast it must reach and a name.
+    pub fn pairs(&self) -> [(&'static str, Colour, Colour, f64); 5] {
+        [
+            ("body text", self.foreground, self.background, BODY_CONTRAST),
+            ("headings", self.accent, self.background, BODY_CONTRAST),
+            (
+                "bars",
+                self.bar_foreground,
+                self.bar_background,
+                BODY_CONTRAST,
+            ),
+            (
+                "key caps",
+                self.key_foreground,
+                self.key_background,
+                BODY_CONTRAST,
+            ),
+            (
+                "secondary text",
+                self.muted,
+                self.background,
+                SECONDARY_CONTRAST,
+            ),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_the_wcag_reference_values() {
+        assert!((contrast_ratio(Colour::White, Colour::Black) - 21.0).abs() < 0.01);
+        assert!((contrast_ratio(Colour::Black, Colour::Black) - 1.0).abs() < 0.01);
+        // #777777 on white is the classic 4.48:1, just short of AA.
+        let grey = contrast_ratio(Colour::Rgb(0x77, 0x77, 0x77), Colour::White);
+        assert!((grey - 4.48).abs() < 0.01, "{grey}");
+    }
+
+    #[test]
+    fn the_shipped_themes_reach_aaa_for_body_text_and_aa_for_the_rest() {
+        for theme in [Theme::standard(), Theme::high_contrast()] {
+            for (palette_name, palette) in
+                [("colours", theme.colours), ("fallback", theme.fallback)]
+            {
+                for (role, fg, bg, needed) in palette.pairs() {
+                    let ratio = contrast_ratio(fg, bg);
+                    assert!(
+                        ratio >= needed,
+                        "{} {palette_name} {role}: {fg} on {bg} is {ratio:.2}:1, needs {needed}:1",
+                        theme.name
+                    );
+                }
+            }
+        }
+    }
+}
