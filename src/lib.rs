@@ -10,6 +10,7 @@
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
 //! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
+//! - [`qr`]: take-home QR codes for links and phone numbers, drawn to scan in any terminal.
 //! - [`layout`]: where text goes at a terminal size: wrapped lines and pages of every screen.
 //! - [`app`]: the screens, highlight and page; `State::update(action)` with no I/O.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
@@ -28,6 +29,7 @@ pub mod config;
 pub mod content;
 pub mod input;
 pub mod layout;
+pub mod qr;
 pub mod runtime;
 pub mod source;
 pub mod text;
