@@ -46,7 +46,7 @@ impl fmt::Display for TooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "a text of {} bytes is too long for a QR code (at most 2331 bytes at level M)",
+            "a text of {} bytes is too long for a QR code (level M holds 2331 bytes of text)",
             self.bytes
         )
     }
@@ -243,7 +243,7 @@ mod tests {
         assert!(QrCode::new(&text[..2331]).is_ok());
         assert_eq!(
             TooLong { bytes: 2332 }.to_string(),
-            "a text of 2332 bytes is too long for a QR code (at most 2331 bytes at level M)"
+            "a text of 2332 bytes is too long for a QR code (level M holds 2331 bytes of text)"
         );
     }
 
