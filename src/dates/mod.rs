@@ -26,9 +26,10 @@
 //! A date *reads like a deadline* when, within five characters and in the same sentence (no
 //! `。` `．` `！` `？` or line break between), it is
 //!
-//! - followed, in the same clause (no `、` `，` between either), by `まで` `までに` `迄` (until), `期限` (limit), `締切` `締め切り` (closing),
-//!   `時点` `現在` (as of: true then, perhaps not now), or `以降` `以後` (from then on); five
-//!   characters leave room for a weekday, `令和7年12月1日（月）まで`;
+//! - followed, in the same clause (no `、` `，` between either), by `まで` `までに` `迄`
+//!   (until), `期限` (limit), `締切` `締め切り` (closing), `時点` `現在` (as of: true then,
+//!   perhaps not now), or `以降` `以後` (from then on); five characters leave room for a
+//!   weekday, `令和7年12月1日（月）まで`;
 //! - or preceded by `最長で` (at the longest: `最長で1年間(令和7年12月1日まで)`), `期限` or
 //!   `締切` (`有効期限が令和7年12月1日より前に`).
 //!
