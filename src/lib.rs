@@ -7,9 +7,11 @@
 //!
 //! - [`content`]: the Q&A schema, loading and validation of `faq.toml`.
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
+//! - [`dates`]: era and Gregorian dates in Japanese text, and the deadlines that have passed.
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
 //! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
+//! - [`qr`]: take-home QR codes for links and phone numbers, drawn to scan in any terminal.
 //! - [`layout`]: where text goes at a terminal size: wrapped lines and pages of every screen.
 //! - [`app`]: the screens, highlight and page; `State::update(action)` with no I/O.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
@@ -26,8 +28,10 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod dates;
 pub mod input;
 pub mod layout;
+pub mod qr;
 pub mod runtime;
 pub mod source;
 pub mod text;

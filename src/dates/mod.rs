@@ -1,0 +1,201 @@
+//! Dates in Japanese text, and the deadlines among them that have passed.
+//!
+//! The leaflet carries deadlines (`令和7年12月1日まで`, `令和6年12月2日時点`); once they pass,
+//! its answers mislead, and `faq-kiosk check` should say so. This module finds the dates; it
+//! reads no clock, so the caller passes today's local date.
+//!
+//! ## Forms
+//!
+//! Digits may be half- or full-width (`令和６年１２月２日`):
+//!
+//! - era dates, `令和7年12月1日` and `平成31年4月30日`, with a one- or two-digit year or `元`
+//!   for the first (`令和元年5月1日`); 令和 n is 2018 + n and 平成 n is 1988 + n. A year past
+//!   the era's end is converted the same way (`平成32年` is 2020, as forms printed before 2019
+//!   meant it);
+//! - Gregorian dates with a four-digit year, `2025年12月1日`;
+//! - numeric dates, `2025-12-01` or `2025/12/1` (also `－` `／`), one separator throughout.
+//!
+//! A date is found only if the day exists (`令和7年2月30日` is not a date) and it is not part of
+//! a longer number: no digit comes just before it, nor a separator (`-` `/` `.`) with a digit
+//! before that, and a numeric date is not followed by another separator and digit
+//! (`2025-12-01-2`). Month-only dates (`令和7年5月版`, an edition), kanji numerals
+//! (`令和七年`), abbreviations (`R7.12.1`) and 昭和 and earlier eras are not found.
+//!
+//! ## Deadlines
+//!
+//! A date *reads like a deadline* when, within five characters and in the same sentence (no
+//! `。` `．` `！` `？` or line break between), it is
+//!
+//! - followed, in the same clause (no `、` `，` between either), by `まで` `までに` `迄`
+//!   (until), `期限` (limit), `締切` `締め切り` (closing), `時点` `現在` (as of: true then,
+//!   perhaps not now), or `以降` `以後` (from then on); five characters leave room for a
+//!   weekday, `令和7年12月1日（月）まで`;
+//! - or preceded by `最長で` (at the longest: `最長で1年間(令和7年12月1日まで)`), `期限` or
+//!   `締切` (`有効期限が令和7年12月1日より前に`).
+//!
+//! [`Found::cue`] gives the word, for the checker's message.
+
+mod cue;
+mod date;
+mod forms;
+
+use std::ops::Range;
+
+pub use date::Date;
+
+/// A date found in text by [`find_dates`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Found {
+    /// Where the date is written, in bytes of the text.
+    pub range: Range<usize>,
+    /// The day, in the Gregorian calendar.
+    pub date: Date,
+    /// The word near the date that makes it read like a deadline (`まで`, `時点`…), if any.
+    pub cue: Option<&'static str>,
+}
+
+impl Found {
+    /// Whether the date reads like a deadline (see the module's rules).
+    pub fn is_deadline(&self) -> bool {
+        self.cue.is_some()
+    }
+}
+
+/// The dates written in `text`, in order.
+///
+/// ```
+/// use faq_kiosk::dates::{Date, find_dates};
+///
+/// let text = "令和6年12月2日に発行が終了し、令和７年１２月１日まで使えます。";
+/// let found = find_dates(text);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(&text[found[0].range.clone()], "令和6年12月2日");
+/// assert_eq!(found[0].date, Date::new(2024, 12, 2).unwrap());
+/// assert_eq!(found[0].cue, None);
+/// assert_eq!(&text[found[1].range.clone()], "令和７年１２月１日");
+/// assert_eq!(found[1].date, Date::new(2025, 12, 1).unwrap());
+/// assert_eq!(found[1].cue, Some("まで"));
+/// ```
+pub fn find_dates(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    let (mut previous, mut beyond) = (None, None);
+    let mut resume = 0;
+    for (start, c) in text.char_indices() {
+        let continued = previous.is_some_and(|previous| forms::continues(previous, beyond));
+        (previous, beyond) = (Some(c), previous);
+        if start < resume || continued {
+            continue;
+        }
+        if let Some((length, date)) = forms::date_at(&text[start..]) {
+            let end = start + length;
+            found.push(Found {
+                range: start..end,
+                date,
+                cue: cue::deadline_cue(&text[..start], &text[end..]),
+            });
+            resume = end;
+        }
+    }
+    found
+}
+
+/// The dates in `text` that read like deadlines and are before `today`, in order.
+///
+/// A deadline of today has not passed yet. `today` is the local date at the kiosk, given by
+/// the caller.
+///
+/// ```
+/// use faq_kiosk::dates::{Date, past_deadlines};
+///
+/// let text = "令和6年12月2日時点の保険証は、最長で1年間(令和7年12月1日まで)使えます。";
+/// let passed = past_deadlines(text, Date::new(2025, 6, 1).unwrap());
+/// assert_eq!(passed.len(), 1);
+/// assert_eq!(passed[0].cue, Some("時点"));
+/// assert_eq!(past_deadlines(text, Date::new(2026, 11, 28).unwrap()).len(), 2);
+/// ```
+pub fn past_deadlines(text: &str, today: Date) -> Vec<Found> {
+    find_dates(text)
+        .into_iter()
+        .filter(|found| found.is_deadline() && found.date < today)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date::new(year, month, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_running_text_with_their_ranges() {
+        let text = "受付は2025/12/1から、締切は２０２５年１２月２５日（木）まで。";
+        let found = find_dates(text);
+        let written: Vec<&str> = found.iter().map(|f| &text[f.range.clone()]).collect();
+        assert_eq!(written, ["2025/12/1", "２０２５年１２月２５日"]);
+        assert_eq!(found[0].date, date(2025, 12, 1));
+        assert_eq!(found[0].cue, None);
+        assert_eq!(found[1].date, date(2025, 12, 25));
+        // Both cues apply; the one after the date is reported.
+        assert_eq!(found[1].cue, Some("まで"));
+    }
+
+    #[test]
+    fn a_date_inside_a_longer_number_is_not_found() {
+        assert_eq!(find_dates("12025年1月1日"), []);
+        assert_eq!(find_dates("No.32025-01-01"), []);
+        assert_eq!(find_dates("12/2025/12/01"), []);
+    }
+
+    #[test]
+    fn a_date_right_after_another_is_found() {
+        let text = "2025-12-01～2025-12-05";
+        let found = find_dates(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].date, date(2025, 12, 5));
+    }
+
+    #[test]
+    fn only_deadlines_before_today_have_passed() {
+        let text = "2025年12月1日まで。2025年12月2日に。2025年12月3日までに。";
+        let passed = |today| {
+            past_deadlines(text, today)
+                .into_iter()
+                .map(|found| found.date)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(passed(date(2025, 12, 1)), []);
+        assert_eq!(passed(date(2025, 12, 2)), [date(2025, 12, 1)]);
+        assert_eq!(passed(date(2025, 12, 3)), [date(2025, 12, 1)]);
+        assert_eq!(
+            passed(date(2025, 12, 4)),
+            [date(2025, 12, 1), date(2025, 12, 3)]
+        );
+    }
+
+    #[test]
+    fn the_shipped_leaflets_two_deadlines_have_passed_by_late_2026() {
+        let text = include_str!("../../faq.toml");
+        // Four mentions of two days; the edition, 令和7年5月版, has no day.
+        let found = find_dates(text);
+        let written: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|f| (&text[f.range.clone()], f.cue))
+            .collect();
+        assert_eq!(
+            written,
+            [
+                ("令和6年12月2日", None),
+                ("令和6年12月2日", Some("時点")),
+                ("令和7年12月1日", Some("まで")),
+                ("令和7年12月1日", Some("期限")),
+            ]
+        );
+        let passed = past_deadlines(text, date(2026, 11, 28));
+        let mut days: Vec<Date> = passed.iter().map(|found| found.date).collect();
+        days.dedup();
+        assert_eq!(days, [date(2024, 12, 2), date(2025, 12, 1)]);
+        assert!(passed.iter().all(Found::is_deadline));
+    }
+}
