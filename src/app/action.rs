@@ -125,6 +125,10 @@ pub enum Effect {
     Reload,
     /// End the kiosk (from the staff screen).
     Exit,
+    /// Read this text aloud (when a speech command is set), stopping what was being read.
+    Speak(String),
+    /// Stop reading aloud.
+    StopSpeaking,
     /// Append an event to the usage log.
     Record(UsageEvent),
 }

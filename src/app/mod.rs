@@ -45,8 +45,35 @@ pub enum Screen {
         /// The page of the answer shown, from 0.
         page: usize,
     },
+    /// A QR code of something the answer offers to take home (a link or a phone number).
+    TakeHome {
+        /// The category the answer was opened from.
+        category: usize,
+        /// The question's position in that category's list.
+        position: usize,
+        /// The answer page to go back to.
+        page: usize,
+        /// Which of the answer's take-home items (from 0).
+        item: usize,
+    },
     /// The staff screen: facts about the running kiosk, reload and exit.
     Staff,
+}
+
+impl Screen {
+    /// The answer this screen belongs to, as (category, position), for an answer and its QR
+    /// codes alike.
+    pub fn answer(&self) -> Option<(usize, usize)> {
+        match *self {
+            Screen::Answer {
+                category, position, ..
+            }
+            | Screen::TakeHome {
+                category, position, ..
+            } => Some((category, position)),
+            _ => None,
+        }
+    }
 }
 
 /// Everything the kiosk shows depends on this and nothing else.
@@ -145,14 +172,10 @@ impl State {
         }
     }
 
-    /// The question on screen, when an answer is shown.
+    /// The question on screen, when an answer (or one of its QR codes) is shown.
     pub fn question(&self) -> Option<&Question> {
-        match self.screen {
-            Screen::Answer {
-                category, position, ..
-            } => self.content.category_questions(category).nth(position),
-            _ => None,
-        }
+        let (category, position) = self.screen.answer()?;
+        self.content.category_questions(category).nth(position)
     }
 
     /// Applies `action`, which happened at `now`; returns what the runtime must do.
@@ -257,7 +280,7 @@ impl State {
             Action::Home => self.screen = Screen::Home { highlight: 0 },
             Action::Back => self.back(),
             Action::Open(number) => self.open_number(number),
-            Action::Select => self.open_highlighted(),
+            Action::Select => self.open_highlighted(effects),
             Action::NextPage => self.turn_page(true),
             Action::PreviousPage => self.turn_page(false),
             Action::MoveDown => self.move_highlight(true),
@@ -269,36 +292,31 @@ impl State {
 
     /// Logs what the visitor opened and left, comparing the screen before and after a key.
     fn record_moves(&mut self, before: Screen, now: Instant, effects: &mut Vec<Effect>) {
-        let same_answer = |a: Screen, b: Screen| match (a, b) {
-            (
-                Screen::Answer {
-                    category: c1,
-                    position: p1,
-                    ..
-                },
-                Screen::Answer {
-                    category: c2,
-                    position: p2,
-                    ..
-                },
-            ) => c1 == c2 && p1 == p2,
-            _ => false,
-        };
-        if matches!(before, Screen::Answer { .. }) && !same_answer(before, self.screen) {
+        let same_answer = before.answer().is_some() && before.answer() == self.screen.answer();
+        if before.answer().is_some() && !same_answer {
             let current = std::mem::replace(&mut self.screen, before);
             self.leave_answer(now, effects);
             self.screen = current;
+        }
+        if let (Screen::Answer { page: was, .. }, Screen::Answer { page, .. }) =
+            (before, self.screen)
+            && same_answer
+            && was != page
+        {
+            effects.push(Effect::StopSpeaking);
         }
         match self.screen {
             Screen::Category { category, .. } if matches!(before, Screen::Home { .. }) => {
                 let id = self.content.categories[category].id.clone();
                 effects.push(Effect::Record(UsageEvent::CategoryOpened { category: id }));
             }
-            Screen::Answer { .. } if !same_answer(before, self.screen) => {
+            Screen::Answer { .. } if !same_answer => {
                 if let Some(question) = self.question() {
                     let id = question.id.clone();
+                    let speech = speech_text(question);
                     *self.answer_views.entry(id.clone()).or_default() += 1;
                     effects.push(Effect::Record(UsageEvent::AnswerOpened { question: id }));
+                    effects.push(Effect::Speak(speech));
                     self.answer_opened = Some(now);
                 }
             }
@@ -306,10 +324,11 @@ impl State {
         }
     }
 
-    /// Records that the answer on screen (if any) was read until `until`.
+    /// Records that the answer on screen (if any) was read until `until`, and silences it.
     fn leave_answer(&mut self, until: Instant, effects: &mut Vec<Effect>) {
         if let (Some(question), Some(opened)) = (self.question(), self.answer_opened) {
             let seconds = until.saturating_duration_since(opened).as_secs();
+            effects.push(Effect::StopSpeaking);
             effects.push(Effect::Record(UsageEvent::AnswerClosed {
                 question: question.id.clone(),
                 seconds,
@@ -329,12 +348,40 @@ impl State {
                 category,
                 highlight: position,
             },
+            Screen::TakeHome {
+                category,
+                position,
+                page,
+                ..
+            } => Screen::Answer {
+                category,
+                position,
+                page,
+            },
             _ => Screen::Home { highlight: 0 },
         };
     }
 
-    /// Opens item `number` (1 to 9) of the list page on screen.
+    /// Opens item `number` (1 to 9) of the list page on screen, or of the answer's take-home
+    /// items.
     fn open_number(&mut self, number: u8) {
+        if let Screen::Answer {
+            category,
+            position,
+            page,
+        } = self.screen
+        {
+            let items = self.question().map_or(0, |q| q.take_home().len());
+            if (1..=items).contains(&usize::from(number)) {
+                self.screen = Screen::TakeHome {
+                    category,
+                    position,
+                    page,
+                    item: usize::from(number) - 1,
+                };
+            }
+            return;
+        }
         let Some(list) = self.list_layout() else {
             return;
         };
@@ -345,7 +392,14 @@ impl State {
         }
     }
 
-    fn open_highlighted(&mut self) {
+    fn open_highlighted(&mut self, effects: &mut Vec<Effect>) {
+        // On an answer, Enter reads it aloud again.
+        if matches!(self.screen, Screen::Answer { .. }) {
+            if let Some(question) = self.question() {
+                effects.push(Effect::Speak(speech_text(question)));
+            }
+            return;
+        }
         let highlight = self.highlight();
         let count = self.list_layout().map_or(0, |list| list.entries.len());
         if highlight < count {
@@ -371,7 +425,7 @@ impl State {
     fn highlight(&self) -> usize {
         match self.screen {
             Screen::Home { highlight } | Screen::Category { highlight, .. } => highlight,
-            Screen::Answer { position, .. } => position,
+            Screen::Answer { position, .. } | Screen::TakeHome { position, .. } => position,
             Screen::Attract | Screen::Staff => 0,
         }
     }
@@ -436,6 +490,16 @@ impl State {
             *page = (*page).min(last);
         }
     }
+}
+
+/// What is read aloud for an answer: the question, then each paragraph, a line each.
+fn speech_text(question: &Question) -> String {
+    let mut text = question.question.clone();
+    for paragraph in &question.answer {
+        text.push('\n');
+        text.push_str(paragraph);
+    }
+    text
 }
 
 #[cfg(test)]

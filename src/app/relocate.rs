@@ -54,6 +54,12 @@ impl Place {
                 category,
                 position,
                 page,
+            }
+            | Screen::TakeHome {
+                category,
+                position,
+                page,
+                ..
             } => match (category_id(category), question_id(category, position)) {
                 (Some(category), Some(question)) => Place::Answer {
                     category,

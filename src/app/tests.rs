@@ -26,6 +26,14 @@ fn after(mut state: State, actions: &[Action]) -> State {
     state
 }
 
+/// The usage-log lines among `effects`.
+fn records(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter(|e| matches!(e, Effect::Record(_)))
+        .collect()
+}
+
 /// Every (category, position) pair the menus offer.
 fn every_answer(state: &State) -> Vec<(usize, usize)> {
     let content = state.content();
@@ -303,7 +311,7 @@ fn idle_warning_counts_down_rings_once_and_resets_to_the_attract_screen() {
         "the bell rings once"
     );
     assert_eq!(s.idle_warning(), Some(19));
-    let effects = s.update(Action::Tick, at(150.0));
+    let effects = records(s.update(Action::Tick, at(150.0)));
     assert_eq!(
         effects,
         [
@@ -358,7 +366,7 @@ fn idle_settings_can_turn_the_reset_off() {
 fn usage_events_name_categories_and_questions_by_id() {
     let t0 = Instant::now();
     let mut s = state(80, 24);
-    let events = |effects: Vec<Effect>| effects;
+    let events = records;
     assert_eq!(
         events(s.update(Action::Open(3), t0)),
         [Effect::Record(UsageEvent::CategoryOpened {
@@ -373,7 +381,7 @@ fn usage_events_name_categories_and_questions_by_id() {
     );
     assert!(s.update(Action::NextPage, t0).is_empty());
     assert_eq!(
-        s.update(Action::Home, t0 + Duration::from_secs(42)),
+        records(s.update(Action::Home, t0 + Duration::from_secs(42))),
         [Effect::Record(UsageEvent::AnswerClosed {
             question: "q8".into(),
             seconds: 42
@@ -444,4 +452,83 @@ fn new_content_without_the_question_falls_back_to_its_category_then_home() {
     });
     let home = after(s, &[Action::ContentChanged(without_category)]);
     assert_eq!(home.screen(), Screen::Home { highlight: 0 });
+}
+
+#[test]
+fn opening_an_answer_reads_it_enter_reads_it_again_and_leaving_stops() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    s.update(Action::Open(4), t0);
+    let opened = s.update(Action::Open(2), t0);
+    let Some(Effect::Speak(text)) = opened.iter().find(|e| matches!(e, Effect::Speak(_))) else {
+        panic!("{opened:?}");
+    };
+    assert!(text.starts_with(
+        "マイナンバーカードを作らなくても、従来の健康保険証のままでいいの？\n令和6年12月2日に"
+    ));
+    assert_eq!(text.lines().count(), 7, "the question and six paragraphs");
+    assert!(matches!(
+        s.update(Action::Select, t0).as_slice(),
+        [Effect::Speak(_)]
+    ));
+    assert_eq!(
+        s.update(Action::NextPage, t0),
+        [Effect::StopSpeaking],
+        "a new page stops it"
+    );
+    assert!(s.update(Action::Back, t0).contains(&Effect::StopSpeaking));
+}
+
+#[test]
+fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
+    let t0 = Instant::now();
+    let s = after(state(80, 24), &[Action::Open(3), Action::Open(1)]);
+    assert_eq!(s.question().unwrap().id, "q3");
+    let mut code = after(s.clone(), &[Action::Open(1)]);
+    assert_eq!(
+        code.screen(),
+        Screen::TakeHome {
+            category: 2,
+            position: 0,
+            page: 0,
+            item: 0
+        }
+    );
+    assert!(
+        code.update(Action::Back, t0).is_empty(),
+        "still the same answer: nothing logged"
+    );
+    assert_eq!(
+        code.screen(),
+        Screen::Answer {
+            category: 2,
+            position: 0,
+            page: 0
+        }
+    );
+    assert_eq!(
+        after(s.clone(), &[Action::Open(2)]).screen(),
+        s.screen(),
+        "only one item"
+    );
+    let q8 = after(
+        state(80, 24),
+        &[Action::Open(3), Action::Open(2), Action::Open(1)],
+    );
+    assert!(
+        matches!(q8.screen(), Screen::Answer { .. }),
+        "q8 has nothing to take home"
+    );
+}
+
+#[test]
+fn theme_and_text_size_last_until_the_idle_reset() {
+    let t0 = Instant::now();
+    let mut s = after(state(80, 24), &[Action::NextTheme, Action::ToggleTextSize]);
+    assert_eq!((s.theme(), s.large_text()), (1, true));
+    s.update(Action::Open(1), t0);
+    s.update(Action::Tick, t0 + Duration::from_secs(200));
+    s.update(Action::Tick, t0 + Duration::from_secs(400));
+    assert_eq!(s.screen(), Screen::Attract);
+    assert_eq!((s.theme(), s.large_text()), (0, false));
 }

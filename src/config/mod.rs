@@ -52,6 +52,9 @@ pub struct Config {
     pub usage_log: Option<PathBuf>,
     /// The size in KiB at which the usage log is rotated to `<name>.1`.
     pub usage_log_max_kib: u64,
+    /// A command that reads its standard input aloud (program, then arguments); empty for no
+    /// speech. Each answer opened is given to it as plain text.
+    pub speech_command: Vec<String>,
     /// The keypad map.
     pub keypad: KeypadConfig,
     /// The theme the kiosk starts with (and returns to after an idle reset): a `name` of
@@ -74,6 +77,7 @@ impl Default for Config {
             staff_sequence: String::new(),
             usage_log: None,
             usage_log_max_kib: 1024,
+            speech_command: Vec::new(),
             keypad: KeypadConfig::default(),
             theme: "default".to_string(),
             themes: vec![Theme::standard(), Theme::high_contrast()],

@@ -10,6 +10,7 @@ mod validate;
 use std::path::Path;
 
 use crate::source::{Diagnostics, Source};
+use crate::text::find_phone_numbers;
 
 /// The content compiled into the binary: the shipped `faq.toml`.
 pub const EMBEDDED_CONTENT: &str = include_str!("../../faq.toml");
@@ -63,6 +64,58 @@ pub struct Question {
     pub question: String,
     /// The answer, one string per paragraph.
     pub answer: Vec<String>,
+    /// Pages about the answer a visitor can take home as a QR code.
+    pub links: Vec<Link>,
+}
+
+/// A web page given with an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// What the page is, in a few words.
+    pub label: String,
+    /// The page's address (`https://…`).
+    pub url: String,
+}
+
+/// Something a visitor can take home from an answer by scanning a QR code with a phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TakeHome {
+    /// What it is, in Japanese: a link's label, or 電話 and the number.
+    pub label: String,
+    /// What is printed beside the code: the address or the phone number as written.
+    pub shown: String,
+    /// What the code holds: the address, or a `tel:` URI.
+    pub encoded: String,
+    /// Whether scanning it calls a number (else it opens a page).
+    pub is_phone: bool,
+}
+
+impl Question {
+    /// What the answer offers to take home, at most nine: its links, then each distinct phone
+    /// number in its text, in order.
+    pub fn take_home(&self) -> Vec<TakeHome> {
+        let links = self.links.iter().map(|link| TakeHome {
+            label: link.label.clone(),
+            shown: link.url.clone(),
+            encoded: link.url.clone(),
+            is_phone: false,
+        });
+        let mut phones: Vec<TakeHome> = Vec::new();
+        for paragraph in &self.answer {
+            for number in find_phone_numbers(paragraph) {
+                if phones.iter().all(|p| p.encoded != number.uri) {
+                    let shown = paragraph[number.range].to_string();
+                    phones.push(TakeHome {
+                        label: format!("電話 {shown}"),
+                        shown,
+                        encoded: number.uri,
+                        is_phone: true,
+                    });
+                }
+            }
+        }
+        links.chain(phones).take(9).collect()
+    }
 }
 
 impl Content {
@@ -120,5 +173,17 @@ mod tests {
             .collect();
         assert_eq!(listed.len(), 9, "every question is reachable from the menu");
         assert!((4..=6).contains(&content.categories.len()));
+    }
+
+    #[test]
+    fn the_phone_number_in_the_leaflet_can_be_taken_home() {
+        let content = Content::embedded().unwrap();
+        let q3 = content.questions.iter().find(|q| q.id == "q3").unwrap();
+        let take_home = q3.take_home();
+        assert_eq!(take_home.len(), 1);
+        assert_eq!(take_home[0].encoded, "tel:0120950178");
+        assert_eq!(take_home[0].shown, "0120-95-0178");
+        let others = content.questions.iter().filter(|q| q.id != "q3");
+        assert!(others.into_iter().all(|q| q.take_home().is_empty()));
     }
 }

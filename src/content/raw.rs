@@ -47,4 +47,14 @@ pub(super) struct RawQuestion {
     pub id: Spanned<String>,
     pub question: Spanned<String>,
     pub answer: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub links: Vec<Spanned<RawLink>>,
+}
+
+/// One `[[questions.links]]` entry: a page a visitor can take home as a QR code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawLink {
+    pub label: Spanned<String>,
+    pub url: Spanned<String>,
 }

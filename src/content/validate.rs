@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::raw::{RawCategory, RawContent, RawQuestion};
-use super::{Category, Content, Meta, Question};
+use super::raw::{RawCategory, RawContent, RawLink, RawQuestion};
+use super::{Category, Content, Link, Meta, Question};
 use crate::big_text::{BigFont, missing_glyphs};
+use crate::qr::QrCode;
 use crate::source::{Diagnostic, Diagnostics, Source};
 use crate::text::{display_width, sanitize};
 
@@ -209,11 +210,40 @@ fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Questi
             )
         })
         .collect();
+    let links = raw
+        .links
+        .iter()
+        .map(|link| check_link(checker, &id, link))
+        .collect();
     Question {
         id,
         question,
         answer,
+        links,
     }
+}
+
+/// A link needs a label and an address a phone can open from a QR code.
+fn check_link(checker: &mut Checker, question: &str, entry: &Spanned<RawLink>) -> Link {
+    let raw = entry.get_ref();
+    let label = checker.required_text(&raw.label, "リンクの名前（label）", "links.label");
+    let url = checker.required_text(&raw.url, "リンクのアドレス（url）", "links.url");
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !url.is_empty() && !web {
+        checker.error(
+            &raw.url,
+            format!("質問「{question}」のリンクのアドレス「{url}」は https:// で始めてください。"),
+            format!("link url '{url}' must start with https:// or http://"),
+        );
+    } else if let Err(err) = QrCode::new(&url) {
+        checker.error(
+            &raw.url,
+            "リンクのアドレスが長すぎて、QRコードにできません。短いアドレスにしてください。"
+                .to_string(),
+            err.to_string(),
+        );
+    }
+    Link { label, url }
 }
 
 /// Reports ids used twice; returns the index of each id's first use.
@@ -548,6 +578,22 @@ answer = ["答えです。"]
         let source = Source::new("faq.toml", crate::content::EMBEDDED_CONTENT);
         let (_, warnings) = Content::check(&source).unwrap();
         assert!(warnings.0.is_empty(), "{warnings}");
+    }
+
+    #[test]
+    fn links_need_a_label_and_a_web_address() {
+        let with_link = |url: &str| {
+            format!("{VALID}\n[[questions.links]]\nlabel = \"案内\"\nurl = \"{url}\"\n")
+        };
+        let content =
+            Content::from_source(&Source::new("faq.toml", with_link("https://example.jp/a")));
+        let links = &content.unwrap().questions[0].links;
+        assert_eq!(links[0].label, "案内");
+        let message = only_error(&with_link("example.jp/a"));
+        assert!(message.starts_with("faq.toml:17:7:"), "{message}");
+        assert!(message.contains("https:// で始めて"), "{message}");
+        let long = format!("https://example.jp/{}", "a".repeat(3000));
+        assert!(only_error(&with_link(&long)).contains("QRコードにできません"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crossterm::event::Event;
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
@@ -55,6 +56,7 @@ pub(super) struct Kiosk {
     exit_key: Option<ExitKey>,
     watch: Watch,
     usage_log: UsageLog,
+    speaker: Speaker,
     config_source: String,
     detected_ambiguous: Option<AmbiguousWidth>,
     loaded_at: String,
@@ -83,6 +85,7 @@ impl Kiosk {
             exit_key: start.exit_key,
             watch,
             usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
+            speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
                 .map_or(EMBEDDED_CONFIG_NAME.to_string(), |p| {
@@ -172,13 +175,17 @@ impl Kiosk {
         for effect in self.state.update(action, now) {
             match effect {
                 Effect::Bell => terminal::bell(),
+                Effect::Speak(text) => {
+                    if let Some(problem) = self.speaker.speak(&text) {
+                        self.report(problem);
+                    }
+                }
+                Effect::StopSpeaking => self.speaker.stop(),
                 Effect::Exit => return Flow::Exit,
                 Effect::Reload => self.check_files(now, true),
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
-                        eprintln!("faq-kiosk: {problem}");
-                        self.last_error = Some(problem);
-                        self.publish_staff_info();
+                        self.report(problem);
                     }
                 }
             }
@@ -199,6 +206,7 @@ impl Kiosk {
                 self.themes = themes(&config);
                 self.staff_sequence = SequenceMatcher::new(config.staff_keys());
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
+                self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(settings_changed(&config, self.detected_ambiguous), now);
                 let content = content.unwrap_or_else(|| {
@@ -210,6 +218,14 @@ impl Kiosk {
                 self.loaded_at = local_timestamp(SystemTime::now());
             }
         }
+        self.publish_staff_info();
+    }
+
+    /// Reports a problem that does not stop the kiosk: on stderr (the journal) and on the
+    /// staff screen.
+    fn report(&mut self, problem: String) {
+        eprintln!("faq-kiosk: {problem}");
+        self.last_error = Some(problem);
         self.publish_staff_info();
     }
 

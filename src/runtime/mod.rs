@@ -8,6 +8,7 @@
 mod events;
 mod exit_key;
 mod kiosk;
+mod speech;
 mod terminal;
 mod watch;
 

@@ -15,15 +15,16 @@ use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::State;
 use crate::big_text::BigText;
 use crate::layout::Geometry;
+use crate::qr::{QrCode, QrWidget};
 use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
-use crate::view::{BigLine, BodyLine, GuideItem, Role, ScreenView, View, view};
+use crate::view::{BigLine, BodyLine, GuideItem, QrPlacement, Role, ScreenView, View, view};
 
 /// Draws `view` over the whole frame.
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
@@ -181,6 +182,9 @@ impl Painter<'_> {
         for line in &screen.big {
             self.big_line(wide, line);
         }
+        if let Some(qr) = &screen.qr {
+            self.qr(body, qr);
+        }
         if let Some(notice) = &screen.notice {
             self.notice(body, notice);
         }
@@ -197,7 +201,9 @@ impl Painter<'_> {
         }
         let footer = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
         self.fill(footer, styles.bar);
-        self.guide(footer, &screen.guide);
+        self.guide(footer, &screen.guide, styles.bar);
+        let page_line = Rect::new(body.x, area.bottom().saturating_sub(2), body.width, 1);
+        self.guide(page_line, &screen.guide_more, styles.normal);
     }
 
     fn body_line(&mut self, body: Rect, y: u16, line: &BodyLine) {
@@ -233,6 +239,32 @@ impl Painter<'_> {
             line.indent as u16
         };
         self.put(body.x + indent, y, &line.text, body.right(), style);
+        let emphasis = if line.highlighted {
+            styles.highlight
+        } else {
+            styles.emphasis
+        };
+        for range in &line.emphasis {
+            let Some(part) = line.text.get(range.clone()) else {
+                continue;
+            };
+            let x = body.x + indent + self.width_of(&line.text[..range.start]);
+            self.put(x, y, part, body.right(), emphasis);
+        }
+    }
+
+    /// Paints a QR code, dark modules black on white whatever the theme: scanners expect
+    /// dark on light, and the white quiet zone must stand out from a dark background.
+    fn qr(&mut self, body: Rect, qr: &QrPlacement) {
+        let Ok(code) = QrCode::new(&qr.text) else {
+            return;
+        };
+        let (columns, rows) = code.size(qr.encoding);
+        let area = Rect::new(body.x + qr.x, body.y + qr.row, columns, rows);
+        QrWidget::new(&code)
+            .encoding(qr.encoding)
+            .style(Style::new().fg(Color::Black).bg(Color::White))
+            .render(area.intersection(self.buf.area), self.buf);
     }
 
     /// Paints a line of large glyphs: its number in the key colour, then its text.
@@ -303,14 +335,15 @@ impl Painter<'_> {
         }
     }
 
-    fn guide(&mut self, footer: Rect, guide: &[GuideItem]) {
-        let styles = self.styles;
-        let mut x = footer.x + 1;
+    /// Paints key caps and what they do along `row`, the actions in `style`.
+    fn guide(&mut self, row: Rect, guide: &[GuideItem], style: Style) {
+        let key_cap = self.styles.key_cap;
+        let mut x = row.x + u16::from(row.x == 0);
         for item in guide {
             let cap = format!(" {} ", item.key);
-            self.put(x, footer.y, &cap, footer.right(), styles.key_cap);
+            self.put(x, row.y, &cap, row.right(), key_cap);
             x += self.width_of(&cap) + 1;
-            self.put(x, footer.y, item.action, footer.right(), styles.bar);
+            self.put(x, row.y, item.action, row.right(), style);
             x += self.width_of(item.action) + 2;
         }
     }

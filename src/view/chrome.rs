@@ -50,9 +50,14 @@ fn priority(item: &GuideItem) -> u8 {
     }
 }
 
-/// The guide items that fit the width, in their order; the least needed go first.
-pub(super) fn fit_guide(geometry: &Geometry, mut items: Vec<GuideItem>) -> Vec<GuideItem> {
-    let room = usize::from(geometry.width).saturating_sub(1);
+/// The guide items that fit in `room` columns, in their order; the least needed give way
+/// first, and are returned second, most needed first.
+fn fit_guide_into(
+    geometry: &Geometry,
+    mut items: Vec<GuideItem>,
+    room: usize,
+) -> (Vec<GuideItem>, Vec<GuideItem>) {
+    let mut left_out = Vec::new();
     while items
         .iter()
         .map(|i| guide_item_width(geometry, i))
@@ -67,9 +72,27 @@ pub(super) fn fit_guide(geometry: &Geometry, mut items: Vec<GuideItem>) -> Vec<G
         else {
             break;
         };
-        items.remove(drop);
+        left_out.push(items.remove(drop));
     }
-    items
+    left_out.sort_by_key(priority);
+    (items, left_out)
+}
+
+/// The key guide on two lines: the footer, and the left of the page line for what the footer
+/// has no room for (the page line's own text, `status`, keeps the right). What fits neither is
+/// left out, the least needed first.
+pub(super) fn fit_guide(
+    geometry: &Geometry,
+    items: Vec<GuideItem>,
+    status: Option<&str>,
+) -> (Vec<GuideItem>, Vec<GuideItem>) {
+    let width = usize::from(geometry.width);
+    let (footer, rest) = fit_guide_into(geometry, items, width.saturating_sub(1));
+    let status_width = status.map_or(0, |s| geometry.text_width(s) + 2);
+    let body_x = usize::from(geometry.body().x);
+    let room = width.saturating_sub(2 * body_x + status_width);
+    let (second, _) = fit_guide_into(geometry, rest, room);
+    (footer, second)
 }
 
 #[cfg(test)]
@@ -89,10 +112,15 @@ mod tests {
             KEY_BACK,
             KEY_HOME,
         ];
-        let fitted = fit_guide(&Geometry::new(40, 12), items.clone());
-        let keys: Vec<&str> = fitted.iter().map(|i| i.key).collect();
-        assert_eq!(keys, ["0", "."], "the list's own key caps show the numbers");
-        assert_eq!(fit_guide(&Geometry::new(160, 45), items.clone()), items);
+        let (footer, second) = fit_guide(&Geometry::new(40, 12), items.clone(), None);
+        let keys: Vec<&str> = footer.iter().map(|i| i.key).collect();
+        assert_eq!(keys, ["0", "."], "back and home stay in the footer");
+        let keys: Vec<&str> = second.iter().map(|i| i.key).collect();
+        assert_eq!(keys, ["1～2"], "the next most needed go on the page line");
+        assert_eq!(
+            fit_guide(&Geometry::new(160, 45), items.clone(), None),
+            (items, vec![])
+        );
     }
 
     #[test]

@@ -6,10 +6,14 @@
 mod attract;
 mod chrome;
 mod staff;
+mod take_home;
+
+pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
+use crate::content::TakeHome;
 use crate::layout::{self, BigBlock, BigStyle, Geometry, ListLayout};
-use crate::text::{WrapOptions, wrap_japanese};
+use crate::text::{WrapOptions, find_phone_numbers, wrap_japanese};
 
 /// The part a piece of text plays, which the theme turns into a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,8 @@ pub struct BodyLine {
     pub highlighted: bool,
     /// Whether the text is centred in the body instead of starting at its left edge.
     pub centered: bool,
+    /// Parts of the text to stand out (phone numbers), as byte ranges of `text`.
+    pub emphasis: Vec<std::ops::Range<usize>>,
 }
 
 impl BodyLine {
@@ -48,6 +54,7 @@ impl BodyLine {
             role,
             highlighted: false,
             centered: false,
+            emphasis: Vec::new(),
         }
     }
 
@@ -93,10 +100,14 @@ pub struct ScreenView {
     /// The page line above the guide (where the visitor is, and that more follows), if the
     /// screen has more than one page.
     pub status: Option<String>,
-    /// The keys that do something on this screen, as many as fit.
+    /// The keys that do something on this screen, as many as fit the footer.
     pub guide: Vec<GuideItem>,
+    /// More keys, on the left of the page line, when the footer has no room for them.
+    pub guide_more: Vec<GuideItem>,
     /// Lines of large glyphs, drawn over the body's blank rows.
     pub big: Vec<BigLine>,
+    /// A QR code drawn in the body, on the take-home screen.
+    pub qr: Option<QrPlacement>,
     /// A message drawn over the body in a box, such as the idle warning.
     pub notice: Option<Vec<String>>,
 }
@@ -142,6 +153,7 @@ pub fn view(state: &State) -> View {
         return View::TooSmall(wrap_japanese(TOO_SMALL_MESSAGE, options));
     }
     let content = state.content();
+    let mut qr = None;
     let parts = match state.screen() {
         Screen::Home { highlight } => {
             let list = layout::home_layout(&geometry, content);
@@ -165,21 +177,30 @@ pub fn view(state: &State) -> View {
             Some(question) => {
                 let large = state.large_text();
                 let layout = layout::answer_layout(&geometry, question, large);
-                answer_view(&layout, page, large)
+                answer_view(&layout, page, large, &question.take_home())
             }
             None => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
+        Screen::TakeHome { item, .. } => {
+            let (parts, code) = take_home::take_home_view(state, item);
+            qr = code;
+            parts
+        }
     };
     let (title, edition) = chrome::header(&geometry, &content.meta.title, &content.meta.edition);
+    let status = chrome::status(&geometry, parts.page);
+    let (guide, guide_more) = chrome::fit_guide(&geometry, parts.guide, status.as_deref());
     View::Screen(ScreenView {
         title,
         edition,
         body: parts.body,
-        status: chrome::status(&geometry, parts.page),
-        guide: chrome::fit_guide(&geometry, parts.guide),
+        status,
+        guide,
+        guide_more,
         big: parts.big,
+        qr,
         notice: state.idle_warning().map(idle_notice),
     })
 }
@@ -319,6 +340,7 @@ fn list_view(
                 role,
                 highlighted,
                 centered: false,
+                emphasis: Vec::new(),
             });
         }
     }
@@ -351,7 +373,12 @@ fn page_keys(page: usize, pages: usize) -> Vec<GuideItem> {
     keys
 }
 
-fn answer_view(answer: &layout::AnswerLayout, page: usize, large_text: bool) -> Parts {
+fn answer_view(
+    answer: &layout::AnswerLayout,
+    page: usize,
+    large_text: bool,
+    take_home: &[TakeHome],
+) -> Parts {
     let page = page.min(answer.pages.len() - 1);
     let body: Vec<BodyLine> = answer
         .question
@@ -359,7 +386,23 @@ fn answer_view(answer: &layout::AnswerLayout, page: usize, large_text: bool) -> 
         .map(|line| BodyLine::plain(line.clone(), Role::Heading))
         .chain([BodyLine::blank()])
         .collect();
-    let mut guide = page_keys(page, answer.pages.len());
+    let mut guide = Vec::new();
+    match take_home {
+        [] => {}
+        [only] => guide.push(GuideItem {
+            key: "1",
+            action: if only.is_phone {
+                "電話番号をスマホへ"
+            } else {
+                "ページをスマホへ"
+            },
+        }),
+        several => guide.push(GuideItem {
+            key: NUMBER_KEYS[several.len() - 1],
+            action: "スマホへ持ち帰る",
+        }),
+    }
+    guide.extend(page_keys(page, answer.pages.len()));
     guide.extend([KEY_BACK, KEY_HOME]);
     guide.push(if large_text {
         KEY_NORMAL_TEXT
@@ -379,7 +422,13 @@ fn answer_view(answer: &layout::AnswerLayout, page: usize, large_text: bool) -> 
                 };
                 parts.push_big(&block, false, Role::Body, |_| 0);
             }
-            _ => parts.body.push(BodyLine::plain(line.clone(), Role::Body)),
+            _ => parts.body.push(BodyLine {
+                emphasis: find_phone_numbers(line)
+                    .into_iter()
+                    .map(|n| n.range)
+                    .collect(),
+                ..BodyLine::plain(line.clone(), Role::Body)
+            }),
         }
     }
     parts

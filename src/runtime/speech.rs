@@ -1,0 +1,111 @@
+//! Reading answers aloud through a command the settings name (espeak-ng, an Open JTalk
+//! wrapper…), without ever making the kiosk wait for it.
+
+use std::io::Write;
+use std::process::{Child, Command, Stdio};
+
+/// The speech command and the reading in progress, if any.
+#[derive(Debug)]
+pub(super) struct Speaker {
+    command: Vec<String>,
+    child: Option<Child>,
+    reported: bool,
+}
+
+impl Speaker {
+    /// A speaker running `command` (program and arguments); an empty command is silent.
+    pub(super) fn new(command: Vec<String>) -> Self {
+        Self {
+            command,
+            child: None,
+            reported: false,
+        }
+    }
+
+    /// Starts reading `text` (on the command's standard input), stopping any reading first.
+    /// Returns a message the first time the command cannot be run, to be reported once.
+    pub(super) fn speak(&mut self, text: &str) -> Option<String> {
+        self.stop();
+        let (program, arguments) = self.command.split_first()?;
+        let spawned = Command::new(program)
+            .args(arguments)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        match spawned {
+            Ok(mut child) => {
+                // An answer is a few kilobytes, well inside a pipe's buffer, so this write does
+                // not wait for the command to read; closing stdin tells it the text is complete.
+                if let Some(mut stdin) = child.stdin.take() {
+                    let _ = stdin.write_all(text.as_bytes());
+                }
+                self.child = Some(child);
+                None
+            }
+            Err(err) if !self.reported => {
+                self.reported = true;
+                Some(format!("speech command '{program}' cannot be run: {err}"))
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Stops the reading in progress, if any.
+    pub(super) fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            // The command has been killed, so this returns at once; it keeps no zombie.
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Speaker {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_speaker_does_nothing() {
+        let mut speaker = Speaker::new(Vec::new());
+        assert_eq!(speaker.speak("こんにちは"), None);
+    }
+
+    #[test]
+    fn a_missing_command_is_reported_once() {
+        let mut speaker = Speaker::new(vec!["/nonexistent/speak".to_string()]);
+        assert!(speaker.speak("一").unwrap().contains("/nonexistent/speak"));
+        assert_eq!(speaker.speak("二"), None);
+    }
+
+    #[test]
+    fn the_text_reaches_the_command_and_stop_ends_it() {
+        let folder = std::env::temp_dir().join(format!("faq-kiosk-speech-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let said = folder.join("said.txt");
+        let script = format!("cat > '{}'; sleep 30", said.display());
+        let mut speaker = Speaker::new(vec!["sh".into(), "-c".into(), script]);
+        assert_eq!(speaker.speak("質問\n答え"), None);
+        let pid = speaker.child.as_ref().unwrap().id();
+        let start = std::time::Instant::now();
+        while std::fs::read_to_string(&said).unwrap_or_default() != "質問\n答え" {
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "the command never got the text"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        speaker.stop();
+        assert!(
+            !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+            "killed and reaped"
+        );
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+}

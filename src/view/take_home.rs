@@ -1,0 +1,176 @@
+//! The take-home screen: a QR code of a link or phone number from an answer, with what it
+//! holds printed beside it for those who would rather write it down.
+
+use super::{BodyLine, KEY_BACK, KEY_HOME, Parts, Role};
+use crate::app::State;
+use crate::content::TakeHome;
+use crate::layout::Geometry;
+use crate::qr::{QrCode, QrEncoding};
+use crate::text::{WrapOptions, wrap_japanese};
+
+/// A QR code placed in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrPlacement {
+    /// What the code holds.
+    pub text: String,
+    /// The body row of its top.
+    pub row: u16,
+    /// The body column of its left edge.
+    pub x: u16,
+    /// How its modules become cells on this terminal.
+    pub encoding: QrEncoding,
+}
+
+/// Columns between the code and the text beside it.
+const GAP: u16 = 3;
+/// The narrowest the text beside the code may be before it goes below instead.
+const MIN_SIDE_WIDTH: u16 = 20;
+
+pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPlacement>) {
+    let geometry = state.geometry();
+    let body = geometry.body();
+    let Some(target) = state
+        .question()
+        .and_then(|q| q.take_home().into_iter().nth(item))
+    else {
+        return (
+            Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            None,
+        );
+    };
+    let wrap = |text: &str, width: u16| {
+        let options = WrapOptions::new(usize::from(width.max(1))).ambiguous(geometry.ambiguous);
+        wrap_japanese(text, options)
+    };
+    let mut parts = Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]);
+    for line in wrap(&target.label, body.width) {
+        parts.body.push(BodyLine::plain(line, Role::Heading));
+    }
+    parts.body.push(BodyLine::blank());
+    let encoding = QrEncoding::for_ambiguous(geometry.ambiguous);
+    let Ok(code) = QrCode::new(&target.encoded) else {
+        explanation(&mut parts, &target, body.width, &wrap);
+        return (parts, None);
+    };
+    let (columns, rows) = code.size(encoding);
+    let top = parts.body.len() as u16;
+    let fits_rows = top + rows <= body.height;
+    let side = body.width.saturating_sub(columns + GAP);
+    if !fits_rows || columns > body.width {
+        for line in wrap("画面が小さいため、コードを表示できません。", body.width)
+        {
+            parts.body.push(BodyLine::plain(line, Role::Muted));
+        }
+        explanation(&mut parts, &target, body.width, &wrap);
+        return (parts, None);
+    }
+    let placement = QrPlacement {
+        text: target.encoded.clone(),
+        row: top,
+        x: 0,
+        encoding,
+    };
+    if side >= MIN_SIDE_WIDTH {
+        let mut beside = Vec::new();
+        explanation_lines(&mut beside, &target, side, &wrap);
+        for line in beside.into_iter() {
+            parts.body.push(BodyLine {
+                indent: usize::from(columns + GAP),
+                ..line
+            });
+        }
+    } else {
+        for _ in 0..rows {
+            parts.body.push(BodyLine::blank());
+        }
+        explanation(&mut parts, &target, body.width, &wrap);
+    }
+    fit_rows(&mut parts, &geometry);
+    (parts, Some(placement))
+}
+
+/// What the code holds and what to do with it.
+fn explanation_lines(
+    lines: &mut Vec<BodyLine>,
+    target: &TakeHome,
+    width: u16,
+    wrap: &impl Fn(&str, u16) -> Vec<String>,
+) {
+    for line in wrap(&target.shown, width) {
+        lines.push(BodyLine::plain(line, Role::Heading));
+    }
+    lines.push(BodyLine::blank());
+    let hint = if target.is_phone {
+        "スマートフォンのカメラでこのコードを読み取ると、この番号に電話をかけられます。"
+    } else {
+        "スマートフォンのカメラでこのコードを読み取ると、このページを開けます。"
+    };
+    for line in wrap(hint, width) {
+        lines.push(BodyLine::plain(line, Role::Body));
+    }
+}
+
+fn explanation(
+    parts: &mut Parts,
+    target: &TakeHome,
+    width: u16,
+    wrap: &impl Fn(&str, u16) -> Vec<String>,
+) {
+    explanation_lines(&mut parts.body, target, width, wrap);
+}
+
+/// Drops lines that would fall below the body: the code and the number come first.
+fn fit_rows(parts: &mut Parts, geometry: &Geometry) {
+    parts.body.truncate(usize::from(geometry.body().height));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Instant;
+
+    use crate::app::{Action, State};
+    use crate::content::Content;
+    use crate::layout::Geometry;
+    use crate::view::{View, view};
+
+    fn screen(width: u16, height: u16) -> crate::view::ScreenView {
+        let now = Instant::now();
+        let content = Arc::new(Content::embedded().unwrap());
+        let mut state = State::new(content, Geometry::new(width, height), now);
+        for action in [
+            Action::OtherKey,
+            Action::Open(3),
+            Action::Open(1),
+            Action::Open(1),
+        ] {
+            state.update(action, now);
+        }
+        match view(&state) {
+            View::Screen(screen) => screen,
+            View::TooSmall(_) => panic!("too small"),
+        }
+    }
+
+    #[test]
+    fn the_phone_number_is_shown_as_a_code_with_the_number_beside_it() {
+        let shown = screen(80, 24);
+        let qr = shown.qr.expect("a code fits at 80x24");
+        assert_eq!(qr.text, "tel:0120950178");
+        assert!(
+            shown
+                .body
+                .iter()
+                .any(|l| l.text == "0120-95-0178" && l.indent > 0)
+        );
+        let keys: Vec<&str> = shown.guide.iter().map(|g| g.key).collect();
+        assert_eq!(keys, ["0", "."]);
+    }
+
+    #[test]
+    fn a_screen_too_small_for_the_code_still_gives_the_number() {
+        let shown = screen(40, 12);
+        assert!(shown.qr.is_none());
+        assert!(shown.body.iter().any(|l| l.text == "0120-95-0178"));
+    }
+}

@@ -1,0 +1,159 @@
+//! End to end: what the kiosk offers older visitors, in a real pseudo-terminal. Large text,
+//! colour themes, a QR code that a phone can scan from the screen, and speech.
+
+mod support;
+
+use std::time::Duration;
+
+use support::{Kiosk, keys};
+
+/// The screen's cells from (`row`, `col`), `width` x `height`, as dark/light pixels: each cell
+/// of half blocks is two pixels tall, as the terminal draws it.
+fn half_block_pixels(kiosk: &Kiosk, row: u16, col: u16, width: u16, height: u16) -> Vec<Vec<bool>> {
+    kiosk.with_screen(|screen| {
+        let mut pixels = vec![vec![false; usize::from(width)]; usize::from(height) * 2];
+        for y in 0..height {
+            for x in 0..width {
+                let symbol = screen.cell(row + y, col + x).unwrap().contents();
+                let (top, bottom) = match symbol {
+                    "█" => (true, true),
+                    "▀" => (true, false),
+                    "▄" => (false, true),
+                    _ => (false, false),
+                };
+                pixels[usize::from(y) * 2][usize::from(x)] = top;
+                pixels[usize::from(y) * 2 + 1][usize::from(x)] = bottom;
+            }
+        }
+        pixels
+    })
+}
+
+#[test]
+fn the_phone_number_can_be_taken_home_as_a_code_that_scans() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("電話番号をスマホへ");
+    kiosk.press("1");
+    kiosk.wait_for("この番号に電話をかけられます");
+    // The code sits at the body's left edge, under the heading and a blank row, quiet zone
+    // included: 29 modules wide, 15 cells tall.
+    let pixels = half_block_pixels(&kiosk, 4, 2, 29, 15);
+    let (width, height) = (pixels[0].len(), pixels.len());
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(width * 4, height * 4, |x, y| {
+        pixels[y / 4][x / 4]
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code on screen:\n{}", kiosk.text());
+    let (_, text) = grids[0].decode().expect("the code decodes");
+    assert_eq!(text, "tel:0120950178");
+    kiosk.press("0");
+    kiosk.wait_for("電話番号をスマホへ");
+}
+
+#[test]
+fn star_shows_the_answer_in_large_glyphs_and_plus_pages_through_it() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+    kiosk.press("*");
+    kiosk.wait_for("ふつうの文字");
+    kiosk.wait_for("ページ 1/");
+    let first = kiosk.text();
+    assert!(first.contains('▀') || first.contains('▄'), "{first}");
+    assert!(
+        !first.contains("プライバシー性の高い個人情報"),
+        "no normal-size answer text"
+    );
+    kiosk.press("+");
+    kiosk.wait_for("ページ 2/");
+    assert_ne!(kiosk.text(), first);
+    kiosk.press("*");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+}
+
+#[test]
+fn slash_switches_to_the_high_contrast_theme() {
+    let mut kiosk = Kiosk::start_with_env(80, 24, &[], &[("COLORTERM", "truecolor")]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+    let body = |kiosk: &Kiosk| kiosk.with_screen(|s| s.cell(4, 2).unwrap().fgcolor());
+    assert_eq!(body(&kiosk), vt100::Color::Rgb(0xf5, 0xf5, 0xf5));
+    kiosk.press("/");
+    let start = std::time::Instant::now();
+    while body(&kiosk) != vt100::Color::Rgb(0xff, 0xff, 0x00) {
+        assert!(
+            start.elapsed() < support::PATIENCE,
+            "the theme never changed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn no_color_draws_without_colours_and_highlights_in_reverse_video() {
+    let mut kiosk = Kiosk::start_with_env(80, 24, &[], &[("NO_COLOR", "1")]);
+    kiosk.begin();
+    kiosk.wait_for("知りたいことの番号");
+    kiosk.with_screen(|screen| {
+        let header = screen.cell(0, 1).unwrap();
+        assert!(header.inverse(), "bars in reverse video");
+        assert_eq!(header.fgcolor(), vt100::Color::Default);
+        let text = screen.cell(6, 6).unwrap();
+        assert_eq!(text.bgcolor(), vt100::Color::Default);
+    });
+}
+
+#[test]
+fn an_answer_is_read_aloud_and_enter_reads_it_again() {
+    let folder = std::env::temp_dir().join(format!("faq-kiosk-e2e-speech-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let config = folder.join("kiosk.toml");
+    let said = folder.join("said");
+    // The fake speech command appends what it is given to a file, one reading per line block.
+    std::fs::write(
+        &config,
+        format!(
+            "speech_command = [\"sh\", \"-c\", \"cat >> '{}'; echo --- >> '{}'\"]\n",
+            said.display(),
+            said.display()
+        ),
+    )
+    .unwrap();
+    let mut kiosk = Kiosk::start(80, 24, &["--config", config.to_str().unwrap()]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+    let readings = |n: usize| {
+        let start = std::time::Instant::now();
+        loop {
+            let text = std::fs::read_to_string(&said).unwrap_or_default();
+            if text.matches("---").count() >= n {
+                return text;
+            }
+            assert!(
+                start.elapsed() < support::PATIENCE,
+                "{n} readings never came: {text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    let first = readings(1);
+    assert!(
+        first.starts_with("マイナンバーカードって安全なの？\nマイナンバーカードには、"),
+        "{first}"
+    );
+    assert!(first.contains("0120-95-0178"));
+    kiosk.press(keys::ENTER);
+    let both = readings(2);
+    assert_eq!(both.matches("マイナンバーカードって安全なの？").count(), 2);
+    std::fs::remove_dir_all(&folder).unwrap();
+}
