@@ -6,7 +6,12 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
+
+use crate::clock::local_date;
+use crate::content::{EMBEDDED_CONTENT, EMBEDDED_CONTENT_NAME};
+use crate::dates::Date;
+use crate::source::Source;
 
 use crate::app::{Action, State};
 use crate::config::Config;
@@ -121,8 +126,13 @@ pub struct Loaded {
 /// settings file's `content_path`, then the built-in defaults.
 ///
 /// A broken file never stops the kiosk: its problems are returned and the built-in default
-/// stands in for it, so a visitor always sees the official leaflet.
-pub fn load(content_path: Option<&Path>, config_path: Option<&Path>) -> Loaded {
+/// stands in for it, so a visitor always sees the official leaflet. With `today`, dates in the
+/// content that have passed are warned about too (for `check`).
+pub fn load(
+    content_path: Option<&Path>,
+    config_path: Option<&Path>,
+    today: Option<Date>,
+) -> Loaded {
     let mut problems = Vec::new();
     let embedded_config = || Config::embedded().expect("the built-in config/kiosk.toml is valid");
     let config = match config_path.map(Config::load) {
@@ -135,13 +145,19 @@ pub fn load(content_path: Option<&Path>, config_path: Option<&Path>) -> Loaded {
     };
     let embedded_content = || Content::embedded().expect("the built-in faq.toml is valid");
     let path = content_path.or(config.content_path.as_deref());
-    let content = match path.map(Content::load_checked) {
-        None => embedded_content(),
-        Some(Ok((content, warnings))) => {
+    let checked = match path {
+        Some(path) => Content::load_checked(path, today),
+        None => {
+            let source = Source::new(EMBEDDED_CONTENT_NAME, EMBEDDED_CONTENT);
+            Content::check_on(&source, today)
+        }
+    };
+    let content = match checked {
+        Ok((content, warnings)) => {
             problems.extend(warnings.0);
             content
         }
-        Some(Err(found)) => {
+        Err(found) => {
             problems.extend(found.0);
             embedded_content()
         }
@@ -155,7 +171,9 @@ pub fn load(content_path: Option<&Path>, config_path: Option<&Path>) -> Loaded {
 
 /// Runs the parsed command line; the exit code says whether it went well.
 pub fn main(cli: Cli) -> ExitCode {
-    let loaded = load(cli.content.as_deref(), cli.config.as_deref());
+    // Only `check` is about the files' upkeep; the kiosk itself shows no date warnings.
+    let today = matches!(cli.command, Some(Command::Check)).then(|| local_date(SystemTime::now()));
+    let loaded = load(cli.content.as_deref(), cli.config.as_deref(), today);
     match cli.command {
         Some(Command::Check) => check(&loaded),
         Some(Command::Render {
@@ -171,16 +189,23 @@ pub fn main(cli: Cli) -> ExitCode {
 fn check(loaded: &Loaded) -> ExitCode {
     if loaded.problems.has_errors() {
         eprint!("{}", loaded.problems);
-        eprintln!(
-            "問題が {} 件見つかりました。直してから、もう一度 check してください。",
-            loaded.problems.0.len()
-        );
+        let errors = loaded
+            .problems
+            .0
+            .iter()
+            .filter(|d| d.severity == crate::source::Severity::Error)
+            .count();
+        eprintln!("エラーが {errors} 件見つかりました。直してから、もう一度 check してください。");
         return ExitCode::FAILURE;
     }
     print!("{}", loaded.problems);
     let content = &loaded.content;
+    let verdict = match loaded.problems.0.len() {
+        0 => "問題ありません".to_string(),
+        notes => format!("エラーはありません（注意 {notes} 件）"),
+    };
     println!(
-        "問題ありません: 「{}」{}、分類 {}、質問 {}。",
+        "{verdict}: 「{}」{}、分類 {}、質問 {}。",
         content.meta.title,
         content.meta.edition,
         content.categories.len(),
@@ -294,7 +319,7 @@ mod tests {
         let path =
             std::env::temp_dir().join(format!("faq-kiosk-broken-{}.toml", std::process::id()));
         std::fs::write(&path, "[meta\n").unwrap();
-        let loaded = load(Some(&path), None);
+        let loaded = load(Some(&path), None, None);
         std::fs::remove_file(&path).unwrap();
         assert!(loaded.problems.has_errors());
         assert_eq!(loaded.content, Content::embedded().unwrap());

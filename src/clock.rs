@@ -6,14 +6,28 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// `time` as local ISO 8601 with seconds and the UTC offset.
-pub fn local_timestamp(time: SystemTime) -> String {
+use crate::dates::Date;
+
+/// Seconds since the Unix epoch and the local offset from UTC at `time`.
+fn local_seconds(time: SystemTime) -> (i64, i64) {
     let seconds = match time.duration_since(UNIX_EPOCH) {
         Ok(since) => since.as_secs() as i64,
         Err(before) => -(before.duration().as_secs() as i64),
     };
     let offset = utc_offset_seconds(seconds);
-    let local = seconds + offset;
+    (seconds + offset, offset)
+}
+
+/// The local calendar date at `time`.
+pub fn local_date(time: SystemTime) -> Date {
+    let (local, _) = local_seconds(time);
+    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+    Date::new(year as i32, month, day).expect("a calendar computation gives a real date")
+}
+
+/// `time` as local ISO 8601 with seconds and the UTC offset.
+pub fn local_timestamp(time: SystemTime) -> String {
+    let (local, offset) = local_seconds(time);
     let (year, month, day) = civil_from_days(local.div_euclid(86_400));
     let second_of_day = local.rem_euclid(86_400);
     let sign = if offset < 0 { '-' } else { '+' };
@@ -92,6 +106,12 @@ mod tests {
         let text = local_timestamp(UNIX_EPOCH + Duration::from_secs(1_764_316_800));
         assert_eq!(text.len(), 25, "{text}");
         assert!(text.as_bytes()[10] == b'T' && matches!(text.as_bytes()[19], b'+' | b'-'));
+    }
+
+    #[test]
+    fn the_local_date_agrees_with_the_timestamp() {
+        let now = SystemTime::now();
+        assert_eq!(local_date(now).to_string(), local_timestamp(now)[..10]);
     }
 
     #[test]

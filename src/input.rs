@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
@@ -373,6 +374,32 @@ impl SequenceMatcher {
     }
 }
 
+/// Ignores a key pressed again too soon: a shaking hand's double press, or a key held down
+/// (the terminal repeats it), must not skip screens or scroll through a whole answer.
+///
+/// The window runs from the key's last press, even an ignored one, so a held key acts once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatGuard {
+    window: Duration,
+    last: Option<(KeyLabel, Instant)>,
+}
+
+impl RepeatGuard {
+    /// A guard ignoring the same key within `window` (zero lets every press through).
+    pub fn new(window: Duration) -> Self {
+        Self { window, last: None }
+    }
+
+    /// Whether the press of `label` at `now` counts.
+    pub fn accept(&mut self, label: KeyLabel, now: Instant) -> bool {
+        let too_soon = self.last.is_some_and(|(previous, at)| {
+            previous == label && now.saturating_duration_since(at) < self.window
+        });
+        self.last = Some((label, now));
+        !too_soon
+    }
+}
+
 /// Parses a `--keys` argument: labels separated by spaces, e.g. `"2 1 +"`.
 pub fn parse_key_labels(keys: &str) -> Result<Vec<KeyLabel>, String> {
     keys.split_whitespace().map(str::parse).collect()
@@ -508,6 +535,29 @@ mod tests {
         );
         let mut off = SequenceMatcher::new(Vec::new());
         assert!(!off.feed(KeyLabel::Enter));
+    }
+
+    #[test]
+    fn a_double_press_counts_once_and_a_held_key_acts_once() {
+        let t0 = Instant::now();
+        let at = |ms| t0 + Duration::from_millis(ms);
+        let mut guard = RepeatGuard::new(Duration::from_millis(300));
+        assert!(guard.accept(KeyLabel::Plus, at(0)));
+        assert!(!guard.accept(KeyLabel::Plus, at(120)), "a double press");
+        assert!(
+            guard.accept(KeyLabel::Minus, at(150)),
+            "another key is not held back"
+        );
+        assert!(guard.accept(KeyLabel::Plus, at(200)));
+        // A held key repeats every 33 ms for two seconds: it acts once.
+        let held = (1..60).filter(|i| guard.accept(KeyLabel::Digit(2), at(1000 + i * 33)));
+        assert_eq!(held.count(), 1);
+        assert!(
+            guard.accept(KeyLabel::Digit(2), at(1000 + 59 * 33 + 301)),
+            "released, pressed again"
+        );
+        let mut off = RepeatGuard::new(Duration::ZERO);
+        assert!(off.accept(KeyLabel::Plus, at(0)) && off.accept(KeyLabel::Plus, at(0)));
     }
 
     #[test]

@@ -40,7 +40,11 @@ fn check_accepts_the_shipped_files() {
         "config/kiosk.toml",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains("問題ありません"));
+    assert!(
+        stdout(&output).contains("エラーはありません"),
+        "{}",
+        stdout(&output)
+    );
     assert!(stdout(&output).contains("質問 9"));
 }
 
@@ -62,7 +66,11 @@ fn check_lists_every_problem_with_its_place_and_fails() {
     assert!(errors.contains(&format!("{path}:")), "{errors}");
     assert!(errors.contains("ない質問「q88」"), "{errors}");
     assert!(errors.contains("分類の題（title）が空です"), "{errors}");
-    assert!(errors.contains("問題が 2 件見つかりました"), "{errors}");
+    assert!(errors.contains("エラーが 2 件見つかりました"), "{errors}");
+    assert!(
+        errors.contains("注意: 期限の日付"),
+        "stale dates are noted too: {errors}"
+    );
 }
 
 #[test]

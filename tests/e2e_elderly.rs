@@ -157,3 +157,19 @@ fn an_answer_is_read_aloud_and_enter_reads_it_again() {
     assert_eq!(both.matches("マイナンバーカードって安全なの？").count(), 2);
     std::fs::remove_dir_all(&folder).unwrap();
 }
+
+#[test]
+fn a_double_press_turns_one_page_not_two() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("4");
+    kiosk.press("2");
+    kiosk.wait_for("令和6年12月2日に従来の健康保険証");
+    kiosk.press("*");
+    kiosk.wait_for("ページ 1/");
+    // Both presses arrive within a few milliseconds, as from a shaking hand.
+    kiosk.press("++");
+    kiosk.wait_for("ページ 2/");
+    std::thread::sleep(support::REPEAT_PAUSE);
+    assert!(kiosk.text().contains("ページ 2/"), "{}", kiosk.text());
+}

@@ -114,6 +114,8 @@ pub struct StaffInfo {
     pub last_error: Option<String>,
     /// Where the usage log is written, if anywhere.
     pub usage_log: String,
+    /// The content's review day, once it has passed.
+    pub review_overdue: Option<String>,
 }
 
 /// Something the state asks the runtime to do; the state itself never does I/O.

@@ -52,6 +52,9 @@ pub struct Config {
     pub usage_log: Option<PathBuf>,
     /// The size in KiB at which the usage log is rotated to `<name>.1`.
     pub usage_log_max_kib: u64,
+    /// Milliseconds within which the same key pressed again is ignored (0: never). EN 301 549
+    /// asks that this can reach 500 ms for people whose hands shake.
+    pub repeat_guard_ms: u64,
     /// A command that reads its standard input aloud (program, then arguments); empty for no
     /// speech. Each answer opened is given to it as plain text.
     pub speech_command: Vec<String>,
@@ -78,6 +81,7 @@ impl Default for Config {
             usage_log: None,
             usage_log_max_kib: 1024,
             speech_command: Vec::new(),
+            repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
             theme: "default".to_string(),
             themes: vec![Theme::standard(), Theme::high_contrast()],
@@ -269,6 +273,11 @@ impl Config {
             .iter()
             .chain(&self.themes[..start])
             .collect()
+    }
+
+    /// The repeat guard's window.
+    pub fn repeat_guard(&self) -> Duration {
+        Duration::from_millis(self.repeat_guard_ms)
     }
 
     /// The idle timer's settings.

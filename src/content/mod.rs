@@ -9,6 +9,7 @@ mod validate;
 
 use std::path::Path;
 
+use crate::dates::Date;
 use crate::source::{Diagnostics, Source};
 use crate::text::find_phone_numbers;
 
@@ -40,6 +41,8 @@ pub struct Meta {
     pub intro: String,
     /// Where the content comes from; may be empty.
     pub source: String,
+    /// The day by which staff should check the content is still right, if set.
+    pub review_by: Option<Date>,
 }
 
 /// One entry of the home menu.
@@ -120,11 +123,22 @@ impl Question {
 
 impl Content {
     /// Parses and validates content from TOML text: the content and its warnings (characters
-    /// removed to keep the terminal safe), or every problem found.
+    /// removed to keep the terminal safe, title characters without large glyphs), or every
+    /// problem found.
     pub fn check(source: &Source) -> Result<(Content, Diagnostics), Diagnostics> {
+        Self::check_on(source, None)
+    }
+
+    /// As [`Content::check`], and if `today` is given, also warns about every deadline-like
+    /// date in the text that has passed and a `review_by` day that has: an official leaflet's
+    /// deadlines go stale, and staff should know before visitors read them.
+    pub fn check_on(
+        source: &Source,
+        today: Option<Date>,
+    ) -> Result<(Content, Diagnostics), Diagnostics> {
         let raw = toml::from_str(&source.text)
             .map_err(|err| Diagnostics(vec![source.toml_error(&err)]))?;
-        validate::validate(raw, source)
+        validate::validate(raw, source, today)
     }
 
     /// Parses and validates content from TOML text; every problem found is reported.
@@ -132,15 +146,19 @@ impl Content {
         Self::check(source).map(|(content, _)| content)
     }
 
-    /// Reads, parses and validates the content file at `path`, with its warnings.
-    pub fn load_checked(path: &Path) -> Result<(Content, Diagnostics), Diagnostics> {
+    /// Reads, parses and validates the content file at `path`, with its warnings (including
+    /// stale dates when `today` is given).
+    pub fn load_checked(
+        path: &Path,
+        today: Option<Date>,
+    ) -> Result<(Content, Diagnostics), Diagnostics> {
         let source = Source::read(path).map_err(|d| Diagnostics(vec![d]))?;
-        Self::check(&source)
+        Self::check_on(&source, today)
     }
 
     /// Reads, parses and validates the content file at `path`.
     pub fn load(path: &Path) -> Result<Content, Diagnostics> {
-        Self::load_checked(path).map(|(content, _)| content)
+        Self::load_checked(path, None).map(|(content, _)| content)
     }
 
     /// The content compiled into the binary.

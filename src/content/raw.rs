@@ -24,6 +24,8 @@ pub(super) struct RawMeta {
     pub intro: Option<Spanned<String>>,
     #[serde(default)]
     pub source: Option<Spanned<String>>,
+    #[serde(default)]
+    pub review_by: Option<Spanned<toml::value::Datetime>>,
 }
 
 /// One `[[categories]]` entry.

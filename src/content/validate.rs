@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::raw::{RawCategory, RawContent, RawLink, RawQuestion};
 use super::{Category, Content, Link, Meta, Question};
 use crate::big_text::{BigFont, missing_glyphs};
+use crate::dates::{Date, past_deadlines};
 use crate::qr::QrCode;
 use crate::source::{Diagnostic, Diagnostics, Source};
 use crate::text::{display_width, sanitize};
@@ -97,6 +98,54 @@ impl Checker<'_> {
         }
     }
 
+    /// Warns about each deadline-like date in `text` before `today`.
+    fn stale_dates(&mut self, text: &Spanned<String>, today: Date) {
+        for found in past_deadlines(text.get_ref(), today) {
+            let written = &text.get_ref()[found.range.clone()];
+            let location = self
+                .source
+                .location(self.char_offset(text, found.range.start));
+            self.problems.push(Diagnostic::warning(
+                Some(location),
+                format!(
+                    "期限の日付「{written}」（{}）は過ぎています。内容が今も正しいか確かめてください。",
+                    found.date
+                ),
+                format!("deadline {} is before today, {today}", found.date),
+            ));
+        }
+    }
+
+    /// The `review_by` day, which must be a date alone; a warning once it has passed.
+    fn review_date(
+        &mut self,
+        value: &Spanned<toml::value::Datetime>,
+        today: Option<Date>,
+    ) -> Option<Date> {
+        let datetime = value.get_ref();
+        let date = datetime
+            .date
+            .filter(|_| datetime.time.is_none() && datetime.offset.is_none())
+            .and_then(|d| Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
+        let Some(date) = date else {
+            self.error(
+                value,
+                "review_by は日付だけで書いてください（例: review_by = 2026-04-01）。".to_string(),
+                format!("review_by must be a local date, not '{datetime}'"),
+            );
+            return None;
+        };
+        if today.is_some_and(|today| date < today) {
+            let location = Some(self.source.span_location(&value.span()));
+            self.problems.push(Diagnostic::warning(
+                location,
+                format!("見直しの日（{date}）を過ぎています。内容を確かめて、次の見直しの日を書いてください。"),
+                format!("review_by {date} has passed"),
+            ));
+        }
+        Some(date)
+    }
+
     /// The safe, trimmed text of an optional field; empty when it is absent.
     fn optional_text(&mut self, value: Option<&Spanned<String>>) -> String {
         value
@@ -123,6 +172,7 @@ impl Checker<'_> {
 pub(super) fn validate(
     raw: RawContent,
     source: &Source,
+    today: Option<Date>,
 ) -> Result<(Content, Diagnostics), Diagnostics> {
     let mut checker = Checker {
         source,
@@ -137,6 +187,11 @@ pub(super) fn validate(
         edition: checker.required_text(&raw.meta.edition, "版（edition）", "meta.edition"),
         intro: checker.optional_text(raw.meta.intro.as_ref()),
         source: checker.optional_text(raw.meta.source.as_ref()),
+        review_by: raw
+            .meta
+            .review_by
+            .as_ref()
+            .and_then(|d| checker.review_date(d, today)),
     };
     if raw.questions.is_empty() {
         checker.problems.push(Diagnostic::error(
@@ -173,6 +228,14 @@ pub(super) fn validate(
         .map(|c| check_category(&mut checker, c, &question_index, questions.len()))
         .collect();
     check_every_question_is_listed(&mut checker, &raw, &question_index);
+    if let Some(today) = today {
+        for question in &raw.questions {
+            let question = question.get_ref();
+            for text in std::iter::once(&question.question).chain(question.answer.get_ref()) {
+                checker.stale_dates(text, today);
+            }
+        }
+    }
     let problems = Diagnostics(checker.problems);
     if problems.has_errors() {
         Err(problems)
@@ -404,6 +467,7 @@ fn check_every_question_is_listed(
 #[cfg(test)]
 mod tests {
     use crate::content::Content;
+    use crate::dates::Date;
     use crate::source::{Diagnostics, Source};
 
     const VALID: &str = r#"[meta]
@@ -594,6 +658,63 @@ answer = ["答えです。"]
         assert!(message.contains("https:// で始めて"), "{message}");
         let long = format!("https://example.jp/{}", "a".repeat(3000));
         assert!(only_error(&with_link(&long)).contains("QRコードにできません"));
+    }
+
+    #[test]
+    fn past_deadlines_in_the_leaflet_are_warnings_for_staff() {
+        let today = Date::new(2026, 11, 28);
+        let source = Source::new("faq.toml", crate::content::EMBEDDED_CONTENT);
+        let (_, warnings) = Content::check_on(&source, today).unwrap();
+        let found: Vec<String> = warnings.0.iter().map(ToString::to_string).collect();
+        assert!(found.len() >= 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|w| w.contains("「令和6年12月2日」（2024-12-02）は過ぎています")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|w| w.contains("「令和7年12月1日」（2025-12-01）")),
+            "{found:?}"
+        );
+        let early = Date::new(2024, 1, 1);
+        assert!(
+            Content::check_on(&source, early).unwrap().1.0.is_empty(),
+            "not yet stale"
+        );
+    }
+
+    #[test]
+    fn a_stale_date_is_reported_where_it_is_written() {
+        let text = VALID.replace("答えです。", "令和7年12月1日まで使えます。");
+        let (_, warnings) =
+            Content::check_on(&Source::new("faq.toml", text), Date::new(2026, 1, 1)).unwrap();
+        assert!(
+            warnings.0[0]
+                .to_string()
+                .starts_with("faq.toml:13:12: 注意: 期限の日付"),
+            "{warnings}"
+        );
+    }
+
+    #[test]
+    fn review_by_is_a_date_and_warns_once_passed() {
+        let text = VALID.replace("[meta]\n", "[meta]\nreview_by = 2026-04-01\n");
+        let source = Source::new("faq.toml", text);
+        let (content, warnings) = Content::check_on(&source, Date::new(2026, 11, 28)).unwrap();
+        assert_eq!(content.meta.review_by, Date::new(2026, 4, 1));
+        assert!(
+            warnings.0[0]
+                .to_string()
+                .starts_with("faq.toml:2:13: 注意: 見直しの日（2026-04-01）を過ぎています"),
+            "{warnings}"
+        );
+        let (_, none) = Content::check_on(&source, Date::new(2026, 3, 1)).unwrap();
+        assert!(none.0.is_empty());
+        let with_time = VALID.replace("[meta]\n", "[meta]\nreview_by = 2026-04-01T10:00:00\n");
+        assert!(only_error(&with_time).contains("日付だけで"));
     }
 
     #[test]

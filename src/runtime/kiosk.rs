@@ -14,11 +14,11 @@ use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
-use crate::clock::local_timestamp;
+use crate::clock::{local_date, local_timestamp};
 use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
-use crate::input::{Keymap, SequenceMatcher, key_label};
+use crate::input::{Keymap, RepeatGuard, SequenceMatcher, key_label};
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, usage_log_path};
@@ -53,6 +53,7 @@ pub(super) struct Kiosk {
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
     staff_sequence: SequenceMatcher,
+    repeat_guard: RepeatGuard,
     exit_key: Option<ExitKey>,
     watch: Watch,
     usage_log: UsageLog,
@@ -82,6 +83,7 @@ impl Kiosk {
             keymap: start.config.keypad.keymap(),
             themes: themes(&start.config),
             staff_sequence: SequenceMatcher::new(start.config.staff_keys()),
+            repeat_guard: RepeatGuard::new(start.config.repeat_guard()),
             exit_key: start.exit_key,
             watch,
             usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
@@ -158,8 +160,13 @@ impl Kiosk {
                     // Still a person at the keyboard: it keeps the page and ends a warning.
                     return Ok(Some(Action::OtherKey));
                 };
+                // Staff type their sequence quickly, repeated keys and all: it is matched
+                // before the repeat guard holds back a visitor's double presses.
                 if self.staff_sequence.feed(label) {
                     return Ok(Some(Action::OpenStaff));
+                }
+                if !self.repeat_guard.accept(label, Instant::now()) {
+                    return Ok(None);
                 }
                 Ok(Some(self.keymap.action(label).unwrap_or(Action::OtherKey)))
             }
@@ -205,6 +212,7 @@ impl Kiosk {
                 self.keymap = config.keypad.keymap();
                 self.themes = themes(&config);
                 self.staff_sequence = SequenceMatcher::new(config.staff_keys());
+                self.repeat_guard = RepeatGuard::new(config.repeat_guard());
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
@@ -244,6 +252,13 @@ impl Kiosk {
                 .usage_log
                 .path()
                 .map_or("記録しない".to_string(), |p| p.display().to_string()),
+            review_overdue: self
+                .state
+                .content()
+                .meta
+                .review_by
+                .filter(|day| *day < local_date(SystemTime::now()))
+                .map(|day| day.to_string()),
         };
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());

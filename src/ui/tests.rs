@@ -129,7 +129,15 @@ fn staff_screen() {
             Action::Open(1),
             Action::Home,
             Action::OpenStaff,
+            Action::StaffInfoChanged(crate::app::StaffInfo {
+                review_overdue: Some("2026-04-01".to_string()),
+                ..Default::default()
+            }),
         ],
+    );
+    assert!(
+        text.contains("見直しの日: 2026-04-01 を過ぎています"),
+        "{text}"
     );
     assert!(text.contains("起動してから開かれた答え: 1 回"), "{text}");
     assert!(text.contains("マイナンバーカードって安全なの？"), "{text}");

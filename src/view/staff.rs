@@ -26,6 +26,13 @@ pub(super) fn staff_view(state: &State) -> Parts {
     field("読み込んだ時刻", &info.loaded_at, Role::Body);
     field("設定のファイル", &info.config_source, Role::Body);
     field("利用の記録", &info.usage_log, Role::Body);
+    if let Some(day) = &info.review_overdue {
+        field(
+            "見直しの日",
+            &format!("{day} を過ぎています。内容を確かめてください。"),
+            Role::Heading,
+        );
+    }
     match &info.last_error {
         None => field("最後の読み込み", "問題なし", Role::Body),
         Some(error) => field("最後の読み込みの問題", error, Role::Heading),

@@ -18,6 +18,9 @@ pub const PATIENCE: Duration = Duration::from_secs(45);
 /// Long enough for an edited file to settle and a failed load to be tried once more.
 pub const SETTLE_AND_RETRY: Duration = Duration::from_millis(1500);
 
+/// Longer than the kiosk's default repeat guard, so a second press of the same key counts.
+pub const REPEAT_PAUSE: Duration = Duration::from_millis(400);
+
 /// Escape sequences a terminal sends for the keys of a numeric keypad.
 pub mod keys {
     /// Keypad 1 with NumLock off (End).
@@ -82,6 +85,7 @@ pub struct Kiosk {
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     output_closed: Arc<AtomicBool>,
+    last_pressed: Option<String>,
 }
 
 impl Kiosk {
@@ -155,6 +159,7 @@ impl Kiosk {
             child,
             screen,
             output_closed,
+            last_pressed: None,
         }
     }
 
@@ -173,7 +178,14 @@ impl Kiosk {
     }
 
     /// Types `keys` (raw bytes as a terminal would send them).
+    ///
+    /// The same key twice in a row waits a moment first, as a person's second press does: the
+    /// kiosk ignores a key repeated within its repeat guard (300 ms by default).
     pub fn press(&mut self, keys: &str) {
+        if self.last_pressed.as_deref() == Some(keys) {
+            thread::sleep(REPEAT_PAUSE);
+        }
+        self.last_pressed = Some(keys.to_string());
         let mut writer = self.writer.lock().unwrap();
         writer.write_all(keys.as_bytes()).unwrap();
         writer.flush().unwrap();
