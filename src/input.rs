@@ -365,6 +365,24 @@ impl SequenceMatcher {
     }
 }
 
+/// What a key press does in the running kiosk: the staff sequence first, then the keypad map.
+///
+/// Every key counts, even one the keypad map ignores: it is [`Action::OtherKey`], which keeps
+/// the page and ends an idle warning, since it shows a person is still there.
+pub fn key_action(
+    keymap: &Keymap,
+    staff_sequence: &mut SequenceMatcher,
+    event: &KeyEvent,
+) -> Action {
+    let Some(label) = key_label(event) else {
+        return Action::OtherKey;
+    };
+    if staff_sequence.feed(label) {
+        return Action::OpenStaff;
+    }
+    keymap.action(label).unwrap_or(Action::OtherKey)
+}
+
 /// Parses a `--keys` argument: labels separated by spaces, e.g. `"2 1 +"`.
 pub fn parse_key_labels(keys: &str) -> Result<Vec<KeyLabel>, String> {
     keys.split_whitespace().map(str::parse).collect()

@@ -17,7 +17,7 @@ use crate::clock::local_timestamp;
 use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
-use crate::input::{Keymap, SequenceMatcher, key_label};
+use crate::input::{Keymap, SequenceMatcher, key_action};
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, Styles};
 use crate::usage::{UsageLog, usage_log_path};
@@ -150,14 +150,11 @@ impl Kiosk {
                 if self.exit_key.is_some_and(|exit| exit.matches(key)) {
                     return Err(Flow::Exit);
                 }
-                let Some(label) = key_label(key) else {
-                    // Still a person at the keyboard: it keeps the page and ends a warning.
-                    return Ok(Some(Action::OtherKey));
-                };
-                if self.staff_sequence.feed(label) {
-                    return Ok(Some(Action::OpenStaff));
-                }
-                Ok(Some(self.keymap.action(label).unwrap_or(Action::OtherKey)))
+                Ok(Some(key_action(
+                    &self.keymap,
+                    &mut self.staff_sequence,
+                    key,
+                )))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
                 width: *width,
