@@ -172,7 +172,7 @@ impl Kiosk {
                 Effect::Reload => self.check_files(now, true),
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
-                        eprintln!("faq-kiosk: {problem}");
+                        super::report(format_args!("faq-kiosk: {problem}\n"));
                         self.last_error = Some(problem);
                         self.publish_staff_info();
                     }
@@ -187,7 +187,7 @@ impl Kiosk {
         match self.watch.check(now, force) {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                eprint!("{problems}");
+                super::report(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded { config, content } => {
