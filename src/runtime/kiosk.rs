@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Instant, SystemTime};
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode};
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
@@ -58,6 +58,20 @@ pub(super) struct Kiosk {
     detected_ambiguous: Option<AmbiguousWidth>,
     loaded_at: String,
     last_error: Option<String>,
+    test_panic_key: Option<char>,
+}
+
+/// Test-only: in debug builds, `FAQ_KIOSK_TEST_PANIC_ON_KEY=9` makes the key `9` panic, so that
+/// the end-to-end tests (which run the debug binary) can check that a panic restores the
+/// terminal and ends the kiosk with a failure. Release builds never read the variable.
+fn test_panic_key() -> Option<char> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    std::env::var("FAQ_KIOSK_TEST_PANIC_ON_KEY")
+        .ok()?
+        .chars()
+        .next()
 }
 
 impl Kiosk {
@@ -90,6 +104,7 @@ impl Kiosk {
             detected_ambiguous: detected,
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
+            test_panic_key: test_panic_key(),
         };
         kiosk.publish_staff_info();
         Ok(kiosk)
@@ -149,6 +164,11 @@ impl Kiosk {
             Event::Key(key) => {
                 if self.exit_key.is_some_and(|exit| exit.matches(key)) {
                     return Err(Flow::Exit);
+                }
+                if let KeyCode::Char(c) = key.code
+                    && self.test_panic_key == Some(c)
+                {
+                    panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
                 Ok(Some(key_action(
                     &self.keymap,
