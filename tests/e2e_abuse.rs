@@ -67,7 +67,7 @@ fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_s
     kiosk.begin();
     kiosk.press("3");
     kiosk.press("1");
-    kiosk.wait_for("マイナンバーカードって安全なの？");
+    kiosk.wait_for("マイナンバーカードには、プライバシー性の高い");
     let start = Instant::now();
     // Sizes from tiny (the too-small message) to wide, in no order, as a window dragged about.
     let sizes: Vec<(u16, u16)> = (0..50u16)
