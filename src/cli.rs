@@ -296,7 +296,7 @@ fn run(
     match runtime::run(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("faq-kiosk: the terminal failed: {err}");
+            runtime::report(format_args!("faq-kiosk: the terminal failed: {err}\n"));
             ExitCode::FAILURE
         }
     }

@@ -400,6 +400,43 @@ impl RepeatGuard {
     }
 }
 
+/// Reads key presses as the running kiosk does: the staff sequence first (staff type fast,
+/// repeated keys and all), then the repeat guard, then the keypad map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyReader {
+    keymap: Keymap,
+    staff_sequence: SequenceMatcher,
+    repeat_guard: RepeatGuard,
+}
+
+impl KeyReader {
+    /// A reader with this keypad map, staff sequence and repeat-guard window.
+    pub fn new(keymap: Keymap, staff_sequence: Vec<KeyLabel>, repeat_window: Duration) -> Self {
+        Self {
+            keymap,
+            staff_sequence: SequenceMatcher::new(staff_sequence),
+            repeat_guard: RepeatGuard::new(repeat_window),
+        }
+    }
+
+    /// What a key press at `now` does; `None` when the repeat guard holds it back.
+    ///
+    /// Every key counts, even one the keypad map ignores: it is [`Action::OtherKey`], which
+    /// keeps the page and ends an idle warning, since it shows a person is still there.
+    pub fn action(&mut self, event: &KeyEvent, now: Instant) -> Option<Action> {
+        let Some(label) = key_label(event) else {
+            return Some(Action::OtherKey);
+        };
+        if self.staff_sequence.feed(label) {
+            return Some(Action::OpenStaff);
+        }
+        if !self.repeat_guard.accept(label, now) {
+            return None;
+        }
+        Some(self.keymap.action(label).unwrap_or(Action::OtherKey))
+    }
+}
+
 /// Parses a `--keys` argument: labels separated by spaces, e.g. `"2 1 +"`.
 pub fn parse_key_labels(keys: &str) -> Result<Vec<KeyLabel>, String> {
     keys.split_whitespace().map(str::parse).collect()

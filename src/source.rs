@@ -28,8 +28,8 @@ impl Source {
     /// Reads a document from disk; a failure is a diagnostic naming the file.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(Self::new(name, text)),
+        match std::fs::read(path) {
+            Ok(bytes) => Self::from_bytes(name, &bytes),
             Err(err) => Err(Diagnostic::error(
                 None,
                 format!(
@@ -38,6 +38,28 @@ impl Source {
                 format!("cannot read '{name}': {err}"),
             )),
         }
+    }
+
+    /// A document named `name` from the bytes of a file: its text if it is UTF-8, else an error
+    /// at the first byte that is not, since a file saved as Shift_JIS (as some Japanese editors
+    /// still do) would otherwise be reported as unreadable, which sends staff to check the path.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Self, Diagnostic> {
+        let name = name.into();
+        let err = match std::str::from_utf8(bytes) {
+            Ok(text) => return Ok(Self::new(name, text)),
+            Err(err) => err,
+        };
+        let offset = err.valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..offset]);
+        let location = Self::new(name.clone(), before).location(offset);
+        Err(Diagnostic::error(
+            Some(location),
+            "文字コードが UTF-8 ではありません（Shift_JIS などで保存されたようです）。UTF-8 で保存し直してください。",
+            format!(
+                "'{name}' is not UTF-8: byte 0x{:02X} at offset {offset}",
+                bytes[offset]
+            ),
+        ))
     }
 
     /// The line and column (both from 1, the column counted in characters) of a byte offset.
@@ -247,6 +269,15 @@ mod tests {
         let source = Source::new("x", "あ");
         assert_eq!(source.location(1).column, 1);
         assert_eq!(source.location(99).column, 2);
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
+        // 「あ」 in Shift_JIS after a line of ASCII.
+        let err = Source::from_bytes("faq.toml", b"[meta]\ntitle = \"\x82\xa0\"\n").unwrap_err();
+        assert_eq!(err.location.unwrap().to_string(), "faq.toml:2:10");
+        assert!(err.message.contains("UTF-8"), "{}", err.message);
+        assert!(err.detail.contains("0x82"), "{}", err.detail);
     }
 
     #[test]

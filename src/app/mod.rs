@@ -484,9 +484,11 @@ impl State {
         })
     }
 
+    /// Keeps the answer page (shown, or to go back to from a QR code) within the answer after
+    /// a resize or a change of text size.
     fn clamp_answer_page(&mut self) {
         let last = self.answer_page_count() - 1;
-        if let Screen::Answer { page, .. } = &mut self.screen {
+        if let Screen::Answer { page, .. } | Screen::TakeHome { page, .. } = &mut self.screen {
             *page = (*page).min(last);
         }
     }

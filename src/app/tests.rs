@@ -532,3 +532,32 @@ fn theme_and_text_size_last_until_the_idle_reset() {
     assert_eq!(s.screen(), Screen::Attract);
     assert_eq!((s.theme(), s.large_text()), (0, false));
 }
+
+#[test]
+fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() {
+    let t0 = Instant::now();
+    let s = after(
+        state(80, 24),
+        &[Action::Open(3), Action::Open(1), Action::ToggleTextSize],
+    );
+    let s = after(s, &[Action::NextPage, Action::NextPage, Action::Open(1)]);
+    assert!(
+        matches!(s.screen(), Screen::TakeHome { page: 2, .. }),
+        "{:?}",
+        s.screen()
+    );
+    let mut s = after(
+        s,
+        &[
+            Action::Resize {
+                width: 240,
+                height: 67,
+            },
+            Action::ToggleTextSize,
+        ],
+    );
+    let last = s.answer_page_count() - 1;
+    assert!(matches!(s.screen(), Screen::TakeHome { page, .. } if page <= last));
+    s.update(Action::Back, t0);
+    assert!(matches!(s.screen(), Screen::Answer { page, .. } if page <= last));
+}

@@ -354,15 +354,20 @@ fn check_themes(source: &Source, config: &Config) -> Vec<Diagnostic> {
 }
 
 /// Where a top-level `key = …` is written, for checks made after parsing.
+///
+/// The TOML parser finds the key however it is spelt (`key`, `"key"`, `'key'`); the start of
+/// the file stands in should it not be there, so a problem always has a place.
 fn key_location(source: &Source, key: &str) -> Option<Location> {
-    let mut offset = 0;
-    for line in source.text.split_inclusive('\n') {
-        if line.trim_start().starts_with(key) {
-            return Some(source.location(offset + line.len() - line.trim_start().len()));
-        }
-        offset += line.len();
-    }
-    None
+    let found = toml::de::DeTable::parse(&source.text)
+        .ok()
+        .and_then(|table| {
+            let (name, _) = table
+                .get_ref()
+                .iter()
+                .find(|(name, _)| name.get_ref().as_ref() == key)?;
+            Some(name.span())
+        });
+    Some(source.location(found.map_or(0, |span| span.start)))
 }
 
 #[cfg(test)]
@@ -468,6 +473,20 @@ mod tests {
             message.starts_with("kiosk.toml:2:1: エラー: idle_warning_secs は 20 秒以上"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn every_problem_has_a_location_even_with_quoted_keys() {
+        for (text, at) in [
+            (
+                "idle_timeout_secs = 9\n\"idle_warning_secs\" = 5\n",
+                "kiosk.toml:2:1:",
+            ),
+            ("\n 'staff_sequence' = \"Esc\"\n", "kiosk.toml:2:2:"),
+        ] {
+            let message = parse(text).unwrap_err().to_string();
+            assert!(message.starts_with(at), "{message}");
+        }
     }
 
     #[test]

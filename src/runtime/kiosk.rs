@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Instant, SystemTime};
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode};
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
@@ -18,7 +18,7 @@ use crate::clock::{local_date, local_timestamp};
 use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
-use crate::input::{Keymap, RepeatGuard, SequenceMatcher, key_label};
+use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, usage_log_path};
@@ -49,11 +49,9 @@ enum Flow {
 
 pub(super) struct Kiosk {
     state: State,
-    keymap: Keymap,
+    keys: KeyReader,
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
-    staff_sequence: SequenceMatcher,
-    repeat_guard: RepeatGuard,
     exit_key: Option<ExitKey>,
     watch: Watch,
     usage_log: UsageLog,
@@ -62,6 +60,20 @@ pub(super) struct Kiosk {
     detected_ambiguous: Option<AmbiguousWidth>,
     loaded_at: String,
     last_error: Option<String>,
+    test_panic_key: Option<char>,
+}
+
+/// Test-only: in debug builds, `FAQ_KIOSK_TEST_PANIC_ON_KEY=9` makes the key `9` panic, so that
+/// the end-to-end tests (which run the debug binary) can check that a panic restores the
+/// terminal and ends the kiosk with a failure. Release builds never read the variable.
+fn test_panic_key() -> Option<char> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    std::env::var("FAQ_KIOSK_TEST_PANIC_ON_KEY")
+        .ok()?
+        .chars()
+        .next()
 }
 
 impl Kiosk {
@@ -80,10 +92,8 @@ impl Kiosk {
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
         let mut kiosk = Self {
             state,
-            keymap: start.config.keypad.keymap(),
+            keys: key_reader(&start.config),
             themes: themes(&start.config),
-            staff_sequence: SequenceMatcher::new(start.config.staff_keys()),
-            repeat_guard: RepeatGuard::new(start.config.repeat_guard()),
             exit_key: start.exit_key,
             watch,
             usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
@@ -96,6 +106,7 @@ impl Kiosk {
             detected_ambiguous: detected,
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
+            test_panic_key: test_panic_key(),
         };
         kiosk.publish_staff_info();
         Ok(kiosk)
@@ -156,19 +167,12 @@ impl Kiosk {
                 if self.exit_key.is_some_and(|exit| exit.matches(key)) {
                     return Err(Flow::Exit);
                 }
-                let Some(label) = key_label(key) else {
-                    // Still a person at the keyboard: it keeps the page and ends a warning.
-                    return Ok(Some(Action::OtherKey));
-                };
-                // Staff type their sequence quickly, repeated keys and all: it is matched
-                // before the repeat guard holds back a visitor's double presses.
-                if self.staff_sequence.feed(label) {
-                    return Ok(Some(Action::OpenStaff));
+                if let KeyCode::Char(c) = key.code
+                    && self.test_panic_key == Some(c)
+                {
+                    panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
-                if !self.repeat_guard.accept(label, Instant::now()) {
-                    return Ok(None);
-                }
-                Ok(Some(self.keymap.action(label).unwrap_or(Action::OtherKey)))
+                Ok(self.keys.action(key, Instant::now()))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
                 width: *width,
@@ -205,14 +209,12 @@ impl Kiosk {
         match self.watch.check(now, force) {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                eprint!("{problems}");
+                super::report(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded { config, content } => {
-                self.keymap = config.keypad.keymap();
+                self.keys = key_reader(&config);
                 self.themes = themes(&config);
-                self.staff_sequence = SequenceMatcher::new(config.staff_keys());
-                self.repeat_guard = RepeatGuard::new(config.repeat_guard());
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
@@ -263,6 +265,15 @@ impl Kiosk {
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
     }
+}
+
+/// How keys are read under these settings.
+fn key_reader(config: &Config) -> KeyReader {
+    KeyReader::new(
+        config.keypad.keymap(),
+        config.staff_keys(),
+        config.repeat_guard(),
+    )
 }
 
 /// The styles of every theme, for the colours this terminal shows.

@@ -16,7 +16,8 @@ pub use exit_key::ExitKey;
 pub use kiosk::Start;
 pub use watch::SETTLE;
 
-use std::io;
+use std::fmt;
+use std::io::{self, Write};
 use std::sync::mpsc;
 
 use crate::config::AmbiguousWidthSetting;
@@ -37,4 +38,13 @@ pub fn run(start: Start) -> io::Result<()> {
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
     terminal::restore();
     result
+}
+
+/// Writes a message to stderr for whoever reads it, and carries on if nobody can.
+///
+/// stderr is usually the kiosk's own terminal, which may be gone (the SSH link dropped). There
+/// `eprintln!` panics, and a second panic in the panic hook's own report aborts the kiosk with
+/// a core dump instead of letting it end.
+pub fn report(message: fmt::Arguments<'_>) {
+    let _ = io::stderr().write_fmt(message);
 }

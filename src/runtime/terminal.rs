@@ -42,7 +42,9 @@ pub fn restore() {
     let screen = execute!(stdout(), LeaveAlternateScreen, Show);
     let _ = stdout().flush();
     if let Err(err) = raw.and(screen) {
-        eprintln!("faq-kiosk: could not restore the terminal: {err}");
+        super::report(format_args!(
+            "faq-kiosk: could not restore the terminal: {err}\n"
+        ));
     }
 }
 

@@ -57,10 +57,11 @@ pub fn check_lines(input: &str, lines: &[String], options: WrapOptions) -> Resul
     let mut bodies = Vec::new();
     let mut touching = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let body = if i == 0 {
-            line.as_str()
-        } else {
-            line.strip_prefix(&indent).unwrap_or(line)
+        // A line may begin with a space that a mark extends (" ﾞ"), not the indent: a cluster
+        // too wide for the room after the indent is placed without it.
+        let body = match line.strip_prefix(&indent) {
+            Some(body) if i > 0 && skip_spaces(rest).starts_with(body) => body,
+            _ => line.as_str(),
         };
         let first = body.graphemes(true).next();
         if line.graphemes(true).next_back() == Some(" ") || (i > 0 && first == Some(" ")) {

@@ -3,13 +3,16 @@
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
+use std::fs::File;
 use std::io::{Read, Write};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use nix::poll::{PollFd, PollFlags, poll};
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long to wait for the kiosk to show something before a test fails. Generous, because CI
 /// machines are shared and slow; a passing test returns as soon as the screen is right.
@@ -54,7 +57,7 @@ impl Emulator {
         &self,
         mut bytes: &[u8],
         screen: &Mutex<vt100::Parser>,
-        answer: &Mutex<Box<dyn Write + Send>>,
+        answer: &Mutex<Option<Box<dyn Write + Send>>>,
     ) {
         while let Some(at) = bytes
             .windows(CURSOR_POSITION_QUERY.len())
@@ -69,9 +72,10 @@ impl Emulator {
             // vt100 draws ambiguous characters narrow; a wide terminal's cursor is one further
             // on after the kiosk's one-character probe.
             let col = col + u16::from(self.ambiguous_wide && col > 0);
-            let mut writer = answer.lock().unwrap();
-            let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
-            let _ = writer.flush();
+            if let Some(writer) = answer.lock().unwrap().as_mut() {
+                let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
+                let _ = writer.flush();
+            }
             bytes = &bytes[end..];
         }
         screen.lock().unwrap().process(bytes);
@@ -79,13 +83,17 @@ impl Emulator {
 }
 
 /// The kiosk running in a pseudo-terminal, with a terminal emulator reading its output.
+///
+/// The terminal side (master, writer, reader) can be closed with [`Kiosk::hang_up`], as when
+/// an SSH link drops.
 pub struct Kiosk {
-    master: Box<dyn MasterPty + Send>,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Arc<Mutex<Option<Box<dyn Write + Send>>>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     output_closed: Arc<AtomicBool>,
     last_pressed: Option<String>,
+    hung_up: Arc<AtomicBool>,
 }
 
 impl Kiosk {
@@ -135,31 +143,47 @@ impl Kiosk {
             nonzero(cols),
             0,
         )));
-        let mut reader = pty.master.try_clone_reader().expect("read the terminal");
+        // The reader has a descriptor of its own and waits with a timeout, so that it can let
+        // go of the terminal when the test hangs up: the pty hangs up only once every
+        // descriptor of its master side is closed.
+        let mut reader = File::from(
+            master_fd(pty.master.as_ref())
+                .try_clone_to_owned()
+                .expect("read the terminal"),
+        );
         let feed = Arc::clone(&screen);
         let output_closed = Arc::new(AtomicBool::new(false));
         let closed = Arc::clone(&output_closed);
-        let writer = Arc::new(Mutex::new(
+        let hung_up = Arc::new(AtomicBool::new(false));
+        let hanging_up = Arc::clone(&hung_up);
+        let writer = Arc::new(Mutex::new(Some(
             pty.master.take_writer().expect("write to the terminal"),
-        ));
+        )));
         let answer = Arc::clone(&writer);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !hanging_up.load(Ordering::SeqCst) {
+                let mut fds = [PollFd::new(reader.as_fd(), PollFlags::POLLIN)];
+                match poll(&mut fds, 50u16) {
+                    Ok(0) => continue,
+                    Ok(_) => {}
+                    Err(_) => break,
                 }
-                emulator.process(&buf[..n], &feed, &answer);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => emulator.process(&buf[..n], &feed, &answer),
+                }
             }
             closed.store(true, Ordering::SeqCst);
         });
         Kiosk {
-            master: pty.master,
+            master: Some(pty.master),
             writer,
             child,
             screen,
             output_closed,
             last_pressed: None,
+            hung_up,
         }
     }
 
@@ -173,8 +197,7 @@ impl Kiosk {
 
     /// Sends `signal` to the kiosk.
     pub fn signal(&self, signal: nix::sys::signal::Signal) {
-        let pid = self.child.process_id().expect("the kiosk has a process id");
-        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).unwrap();
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid() as i32), signal).unwrap();
     }
 
     /// Types `keys` (raw bytes as a terminal would send them).
@@ -187,6 +210,7 @@ impl Kiosk {
         }
         self.last_pressed = Some(keys.to_string());
         let mut writer = self.writer.lock().unwrap();
+        let writer = writer.as_mut().expect("the terminal is still open");
         writer.write_all(keys.as_bytes()).unwrap();
         writer.flush().unwrap();
     }
@@ -239,7 +263,7 @@ impl Kiosk {
             .unwrap()
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
-        self.master
+        self.master()
             .resize(PtySize {
                 rows,
                 cols,
@@ -252,7 +276,7 @@ impl Kiosk {
     /// Whether the terminal is in canonical (cooked) mode with echo, as a shell expects it.
     pub fn terminal_is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
-        let termios = self.master.get_termios().expect("read the terminal mode");
+        let termios = self.master().get_termios().expect("read the terminal mode");
         termios
             .local_flags
             .contains(LocalFlags::ICANON | LocalFlags::ECHO | LocalFlags::ISIG)
@@ -261,22 +285,62 @@ impl Kiosk {
     /// Waits for the kiosk to end, and for its last output to reach the screen; returns whether
     /// it ended successfully.
     pub fn wait_for_exit(&mut self) -> bool {
+        self.wait_for_exit_status().success()
+    }
+
+    /// Waits for the kiosk to end, and for its last output to reach the screen; returns how it
+    /// ended.
+    pub fn wait_for_exit_status(&mut self) -> ExitStatus {
         let start = Instant::now();
         while start.elapsed() < PATIENCE {
             if let Some(status) = self.child.try_wait().unwrap()
                 && self.output_closed.load(Ordering::SeqCst)
             {
-                return status.success();
+                return status;
             }
             thread::sleep(Duration::from_millis(20));
         }
         panic!("faq-kiosk did not end; the screen shows:\n{}", self.text());
     }
 
+    /// Closes the terminal side of the pty, as sshd does when the link drops: the kiosk's
+    /// terminal hangs up (SIGHUP, then reads and writes fail).
+    pub fn hang_up(&mut self) {
+        self.hung_up.store(true, Ordering::SeqCst);
+        self.writer.lock().unwrap().take();
+        self.master.take();
+        let start = Instant::now();
+        while !self.output_closed.load(Ordering::SeqCst) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the reader let go of the terminal"
+            );
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The kiosk's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the kiosk has a process id")
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the terminal is still open")
+    }
+
     /// Whether the kiosk is still running.
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
+}
+
+/// The master side's descriptor.
+fn master_fd(master: &dyn MasterPty) -> BorrowedFd<'_> {
+    let fd = master
+        .as_raw_fd()
+        .expect("a Unix pseudo-terminal has a descriptor");
+    // SAFETY: the descriptor belongs to `master`, which outlives the borrow.
+    unsafe { BorrowedFd::borrow_raw(fd) }
 }
 
 fn nonzero(n: u16) -> std::num::NonZeroU16 {

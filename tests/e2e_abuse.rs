@@ -1,0 +1,189 @@
+//! End to end: the terminal abused. A storm of resizes, a panic, the SSH link dropping; the
+//! real binary in a pseudo-terminal each time. (SIGTERM and SIGHUP are in `e2e_unattended`.)
+
+mod support;
+
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use faq_kiosk::app::{Action, State};
+use faq_kiosk::config::Config;
+use faq_kiosk::content::Content;
+use faq_kiosk::layout::Geometry;
+use faq_kiosk::ui::{self, ColourMode, Styles};
+use ratatui::buffer::Buffer;
+use support::Kiosk;
+
+/// What the kiosk draws at `width` x `height` after `actions`, drawn by the library itself.
+fn expected_screen(width: u16, height: u16, actions: &[Action]) -> Buffer {
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, Geometry::new(width, height), now);
+    for action in actions {
+        state.update(action.clone(), now);
+    }
+    let config = Config::default();
+    ui::render_to_buffer(
+        &state,
+        &Styles::for_theme(&config.themes[0], ColourMode::Sixteen),
+    )
+}
+
+/// The cells where the terminal differs from `expected`, as `(column, row): shown, expected`;
+/// wide characters are compared at their first cell.
+fn differences(kiosk: &Kiosk, expected: &Buffer) -> Vec<String> {
+    kiosk.with_screen(|screen| {
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let area = expected.area;
+        if (cols, rows) != (area.width, area.height) {
+            return vec![format!(
+                "size {cols}x{rows}, not {}x{}",
+                area.width, area.height
+            )];
+        }
+        let mut found = Vec::new();
+        for y in 0..rows {
+            for x in 0..cols {
+                let cell = screen.cell(y, x).expect("a cell inside the screen");
+                if cell.is_wide_continuation() {
+                    continue;
+                }
+                let shown = if cell.has_contents() {
+                    cell.contents()
+                } else {
+                    " "
+                };
+                let wanted = expected[(x, y)].symbol();
+                if shown != wanted {
+                    found.push(format!("({x}, {y}): {shown:?}, not {wanted:?}"));
+                }
+            }
+        }
+        found
+    })
+}
+
+#[test]
+fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_size() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("マイナンバーカードには、プライバシー性の高い");
+    let start = Instant::now();
+    // Sizes from tiny (the too-small message) to wide, in no order, as a window dragged about.
+    let sizes: Vec<(u16, u16)> = (0..50u16)
+        .map(|i| (10 + i * 37 % 190, 4 + i * 13 % 50))
+        .collect();
+    for &(cols, rows) in &sizes {
+        kiosk.resize(cols, rows);
+        thread::sleep(Duration::from_millis(15));
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(1),
+        "{:?}",
+        start.elapsed()
+    );
+    let (cols, rows) = (97, 29);
+    kiosk.resize(cols, rows);
+    let expected = expected_screen(
+        cols,
+        rows,
+        &[Action::OtherKey, Action::Open(3), Action::Open(1)],
+    );
+    let waiting = Instant::now();
+    let mut found = differences(&kiosk, &expected);
+    while !found.is_empty() && waiting.elapsed() < support::PATIENCE {
+        thread::sleep(Duration::from_millis(20));
+        found = differences(&kiosk, &expected);
+    }
+    assert!(
+        found.is_empty(),
+        "{} cells differ, first {:?}; the screen shows:\n{}",
+        found.len(),
+        &found[..found.len().min(10)],
+        kiosk.text()
+    );
+    assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_ends_the_kiosk_with_a_failure() {
+    // Without a backtrace, so that the whole report fits on the screen.
+    let env = [
+        ("FAQ_KIOSK_TEST_PANIC_ON_KEY", "9"),
+        ("RUST_BACKTRACE", "0"),
+    ];
+    let mut kiosk = Kiosk::start_with_env(80, 24, &[], &env);
+    kiosk.begin();
+    kiosk.press("9");
+    let status = kiosk.wait_for_exit_status();
+    assert!(!status.success(), "{status:?}");
+    assert_eq!(status.exit_code(), 101, "Rust's exit code for a panic");
+    kiosk.with_screen(|screen| {
+        assert!(!screen.alternate_screen(), "the alternate screen is left");
+        assert!(!screen.hide_cursor(), "the cursor is shown again");
+    });
+    assert!(kiosk.terminal_is_cooked(), "raw mode is switched off");
+    assert!(
+        kiosk.text().contains("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
+        "the panic's report is readable:\n{}",
+        kiosk.text()
+    );
+}
+
+/// The state letter and the CPU time used so far (in clock ticks) of process `pid`, from
+/// `/proc`, while it runs or is a zombie not yet reaped.
+fn process_state(pid: u32) -> Option<(char, u64)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name, in parentheses, may hold spaces; the fields after it do not.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 2..].split(' ').collect();
+    let state = fields[0].chars().next()?;
+    let ticks = |i: usize| fields[i].parse::<u64>().ok();
+    // utime and stime are fields 14 and 15 of the whole line, 11 and 12 after the name.
+    Some((state, ticks(11)? + ticks(12)?))
+}
+
+#[test]
+fn a_dropped_terminal_ends_the_kiosk_cleanly_within_a_second_without_spinning() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.wait_for("安全性、暗証番号を忘れたとき");
+    let pid = kiosk.pid();
+    let (_, before) = process_state(pid).expect("the kiosk runs");
+    kiosk.hang_up();
+    let hung_up = Instant::now();
+    let mut last = before;
+    let ended = loop {
+        match process_state(pid) {
+            Some(('Z', ticks)) => {
+                last = ticks;
+                break true;
+            }
+            Some((_, ticks)) => last = ticks,
+            None => break true,
+        }
+        if hung_up.elapsed() > Duration::from_secs(1) {
+            break false;
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    let waited = hung_up.elapsed();
+    // /proc counts in USER_HZ, which is 100 a second on Linux.
+    let cpu = Duration::from_millis((last - before) * 10);
+    assert!(
+        ended,
+        "still running {waited:?} after the hang-up, {cpu:?} of CPU used"
+    );
+    assert!(
+        cpu < Duration::from_millis(200),
+        "{cpu:?} of CPU used in the {waited:?} before it ended"
+    );
+    // It ends by SIGHUP (success) or by failing to read (failure), but by itself: not killed
+    // by a signal, as an abort from panicking twice over a closed stderr would be.
+    let status = kiosk.wait_for_exit_status();
+    assert_eq!(status.signal(), None, "{status:?}");
+}
