@@ -9,12 +9,13 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use super::backend::KioskBackend;
 
 use crate::text::AmbiguousWidth;
 
 /// The terminal the kiosk draws on.
-pub type KioskTerminal = Terminal<CrosstermBackend<Stdout>>;
+pub type KioskTerminal = Terminal<KioskBackend<Stdout>>;
 
 /// DECKPNM: the keypad in normal (numeric) mode, so its keys send digits and the plain
 /// sequences crossterm parses, not application-mode sequences it would drop.
@@ -33,7 +34,7 @@ pub fn enter() -> io::Result<KioskTerminal> {
         restore();
         return Err(err);
     }
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Terminal::new(KioskBackend::new(stdout()))
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor again; safe to call twice.
