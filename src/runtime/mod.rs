@@ -5,6 +5,7 @@
 //! own) until something arrives or the next deadline (idle countdown, a file settling) is due.
 //! There is no tick, so an idle kiosk uses no CPU at all.
 
+mod backend;
 mod events;
 mod exit_key;
 mod kiosk;

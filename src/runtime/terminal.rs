@@ -1,6 +1,6 @@
 //! Putting the terminal into kiosk mode and giving it back exactly as it was found.
 
-use std::io::{self, Stdout, Write, stdout};
+use std::io::{self, BufWriter, Stdout, Write, stdout};
 
 use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::execute;
@@ -9,12 +9,18 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use super::backend::KioskBackend;
 
 use crate::text::AmbiguousWidth;
 
 /// The terminal the kiosk draws on.
-pub type KioskTerminal = Terminal<CrosstermBackend<Stdout>>;
+pub type KioskTerminal = Terminal<KioskBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame, so that it reaches the terminal in one write: Rust's stdout holds
+/// 1 KiB, which cut a 2.4 KB attract screen into three, and a slow link can show the parts
+/// apart. A full 160x45 screen of Japanese text is about 15 KB.
+const FRAME_BUFFER_BYTES: usize = 32 * 1024;
 
 /// DECKPNM: the keypad in normal (numeric) mode, so its keys send digits and the plain
 /// sequences crossterm parses, not application-mode sequences it would drop.
@@ -33,7 +39,10 @@ pub fn enter() -> io::Result<KioskTerminal> {
         restore();
         return Err(err);
     }
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Terminal::new(KioskBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER_BYTES,
+        stdout(),
+    )))
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor again; safe to call twice.
