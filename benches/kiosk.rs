@@ -48,7 +48,11 @@ fn lay_out_answers(c: &mut Criterion) {
             content
                 .questions
                 .iter()
-                .map(|question| answer_layout(black_box(&GEOMETRY), question, false).pages.len())
+                .map(|question| {
+                    answer_layout(black_box(&GEOMETRY), question, false)
+                        .pages
+                        .len()
+                })
                 .sum::<usize>()
         });
     });

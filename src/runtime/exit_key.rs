@@ -22,10 +22,16 @@ impl ExitKey {
 impl FromStr for ExitKey {
     type Err = String;
 
-    /// A single character (`q`), `Esc`, or a function key `F1`–`F12`.
+    /// A single character (`q`), `Esc`, or a function key `F1`–`F12`; never a key on the
+    /// visitor's keypad (digits, `. , + - * /`), which would let a visitor end the kiosk.
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         let mut chars = name.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_ascii_digit() || ".,+-*/".contains(c) {
+                return Err(format!(
+                    "'{name}' is a key on the visitor's keypad: choose another (a letter, Esc or F1-F12)"
+                ));
+            }
             return Ok(Self(KeyCode::Char(c)));
         }
         if name.eq_ignore_ascii_case("esc") {
@@ -51,6 +57,12 @@ mod tests {
         assert_eq!("F10".parse::<ExitKey>(), Ok(ExitKey(KeyCode::F(10))));
         assert_eq!("esc".parse::<ExitKey>(), Ok(ExitKey(KeyCode::Esc)));
         assert!("F13".parse::<ExitKey>().is_err());
+        assert!(
+            "5".parse::<ExitKey>()
+                .unwrap_err()
+                .contains("visitor's keypad")
+        );
+        assert!(".".parse::<ExitKey>().is_err());
         assert!("Enter".parse::<ExitKey>().is_err());
     }
 }

@@ -1,11 +1,13 @@
-//! Command-line parsing and the commands: run the kiosk, `check` the files, `render` a screen.
+//! Command-line parsing and the commands: run the kiosk, `check` the files, `render` a
+//! screen, print `stats`.
+
+mod args;
+
+pub use args::{Cli, Command, HELP, Stop, parse};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-
-use clap::{Parser, Subcommand};
-
 use std::time::{Instant, SystemTime};
 
 use crate::clock::local_date;
@@ -16,101 +18,11 @@ use crate::source::Source;
 use crate::app::{Action, State};
 use crate::config::Config;
 use crate::content::Content;
-use crate::input::{KeyLabel, Keymap, parse_key_labels};
+use crate::input::{KeyLabel, Keymap};
 use crate::runtime::{self, ExitKey, Start};
 use crate::source::Diagnostics;
 use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
 use crate::usage::{self, read_log, usage_log_path};
-
-/// A keypad-driven kiosk answering questions about the My Number health insurance card.
-///
-/// マイナ保険証のよくある質問に、テンキーだけで答えるキオスク端末です。
-#[derive(Debug, Parser)]
-#[command(name = "faq-kiosk", version, about, long_about)]
-pub struct Cli {
-    /// The content file (questions and answers) [built-in faq.toml] / 質問と答えのファイル
-    #[arg(long, global = true, env = "FAQ_KIOSK_CONTENT", value_name = "FILE")]
-    pub content: Option<PathBuf>,
-
-    /// The settings file [built-in config/kiosk.toml] / 設定ファイル
-    #[arg(long, global = true, env = "FAQ_KIOSK_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// For development only: this key (one character, Esc or F1-F12) ends the kiosk.
-    /// Without it no key leaves the program. / 開発用: このキーで終了します
-    #[arg(long, value_name = "KEY")]
-    pub exit_key: Option<ExitKey>,
-
-    /// What to do; without a command the kiosk runs. / コマンドなしで起動します
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-/// The commands besides running the kiosk.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Checks the content and settings files and lists every problem.
-    /// / ファイルを検査し、問題をすべて表示します
-    Check,
-    /// Prints the screen that some key presses lead to, as plain text.
-    /// / キー操作のあとの画面を文字で表示します
-    Render {
-        /// Terminal size, COLUMNSxROWS / 画面の大きさ（桁x行）
-        #[arg(long, default_value = "80x24", value_parser = parse_size)]
-        size: (u16, u16),
-        /// Key labels separated by spaces, e.g. "2 1 +", pressed from the home screen
-        /// / 最初のメニューから押すキー（空白区切り）
-        #[arg(long, default_value = "", value_parser = parse_keys)]
-        keys: KeyPresses,
-        /// Start on the attract screen the kiosk waits on between visitors
-        /// / 待ち受け画面から始めます
-        #[arg(long)]
-        attract: bool,
-    },
-    /// Prints how often each question and category was opened, from the usage log.
-    /// / 利用の記録から、質問ごと・分類ごとの表示回数などを表示します
-    Stats {
-        /// The usage log [from the settings] / 利用の記録のファイル
-        #[arg(long, value_name = "FILE")]
-        log: Option<PathBuf>,
-        /// Count events on or after this date, YYYY-MM-DD / この日以降を数えます
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        since: Option<String>,
-        /// Print CSV instead of tables / 表の代わりに CSV で出力します
-        #[arg(long)]
-        csv: bool,
-    },
-}
-
-fn parse_date(text: &str) -> Result<String, String> {
-    if crate::clock::is_iso_date(text) {
-        Ok(text.to_string())
-    } else {
-        Err(format!(
-            "'{text}' is not a date: write YYYY-MM-DD, e.g. 2026-11-01"
-        ))
-    }
-}
-
-fn parse_size(text: &str) -> Result<(u16, u16), String> {
-    let (w, h) = text
-        .split_once(['x', 'X'])
-        .ok_or_else(|| format!("'{text}' is not a size: write COLUMNSxROWS, e.g. 80x24"))?;
-    let number = |n: &str| {
-        n.trim()
-            .parse::<u16>()
-            .map_err(|_| format!("'{n}' is not a number of cells (0-65535)"))
-    };
-    Ok((number(w)?, number(h)?))
-}
-
-/// The key labels of `--keys`, in the order pressed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyPresses(pub Vec<KeyLabel>);
-
-fn parse_keys(text: &str) -> Result<KeyPresses, String> {
-    parse_key_labels(text).map(KeyPresses)
-}
 
 /// The content and settings the kiosk runs with, and the problems met while loading them.
 pub struct Loaded {
@@ -169,6 +81,25 @@ pub fn load(
     }
 }
 
+/// Reads the process's command line and environment and runs what they ask for.
+pub fn run_from_environment() -> ExitCode {
+    match parse(std::env::args_os().skip(1), |name| std::env::var_os(name)) {
+        Ok(cli) => main(cli),
+        Err(Stop::Help) => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Err(Stop::Version) => {
+            println!("faq-kiosk {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Err(Stop::Usage(message)) => {
+            eprintln!("faq-kiosk: {message}\n(faq-kiosk --help で使い方を表示します / see --help)");
+            ExitCode::from(2)
+        }
+    }
+}
+
 /// Runs the parsed command line; the exit code says whether it went well.
 pub fn main(cli: Cli) -> ExitCode {
     // Only `check` is about the files' upkeep; the kiosk itself shows no date warnings.
@@ -180,7 +111,7 @@ pub fn main(cli: Cli) -> ExitCode {
             size,
             keys,
             attract,
-        }) => render(&loaded, size, &keys.0, attract),
+        }) => render(&loaded, size, &keys, attract),
         Some(Command::Stats { log, since, csv }) => stats(&loaded, log, since.as_deref(), csv),
         None => run(loaded, cli.content, cli.config, cli.exit_key),
     }
@@ -307,14 +238,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_parse_and_bad_ones_say_how_to_write_them() {
-        assert_eq!(parse_size("80x24"), Ok((80, 24)));
-        assert_eq!(parse_size("160X45"), Ok((160, 45)));
-        assert!(parse_size("80").unwrap_err().contains("COLUMNSxROWS"));
-        assert!(parse_size("80xa").is_err());
-    }
-
-    #[test]
     fn a_broken_content_file_falls_back_to_the_built_in_content_with_its_problems() {
         let path =
             std::env::temp_dir().join(format!("faq-kiosk-broken-{}.toml", std::process::id()));
@@ -323,11 +246,5 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         assert!(loaded.problems.has_errors());
         assert_eq!(loaded.content, Content::embedded().unwrap());
-    }
-
-    #[test]
-    fn the_cli_definition_is_consistent() {
-        use clap::CommandFactory;
-        Cli::command().debug_assert();
     }
 }
