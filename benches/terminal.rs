@@ -72,6 +72,10 @@ idle_timeout_secs = 0
 numlock_off = "navigation"
 "#;
 
+/// What the home screen's key guide says in every layout; its prompt gives way to a large
+/// menu that needs the rows.
+const HOME_GUIDE: &str = "えらぶ";
+
 /// The soak: this many key presses, one about every [`SOAK_PACE`], RSS read every
 /// [`SOAK_SAMPLE_EVERY`] keys.
 const SOAK_KEYS: usize = 100_000;
@@ -521,7 +525,7 @@ fn drive(
         ..Sample::default()
     };
     if program == Program::Kiosk {
-        running.press("5", Some(HOME_PROMPT))?;
+        running.press("5", Some(HOME_GUIDE))?;
     }
     sample.highlight_bytes = running.press(DOWN, None)?;
     if program == Program::Kiosk {
@@ -847,7 +851,7 @@ fn soak(running: &Running) -> Result<(), String> {
     running.settle("the attract screen", |s| {
         s.contents().contains(ATTRACT_HINT)
     })?;
-    running.press("5", Some(HOME_PROMPT))?;
+    running.press("5", Some(HOME_GUIDE))?;
     let started = Instant::now();
     // Resident memory, and the private part of it where a leak would show: the rest is pages
     // of the binary and libraries, which grow as more code is first run and then stay.
