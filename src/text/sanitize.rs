@@ -156,6 +156,13 @@ const BLACK_FLAG: char = '\u{1F3F4}';
 pub fn sanitize(text: &str) -> Sanitized {
     let mut out = Sanitized::default();
     let kept = remove_controls(text, &mut out);
+    // Only joiners, variation selectors and tags depend on their cluster; text without any
+    // (all of the leaflet) is kept as it is, without segmenting it into graphemes.
+    let attached = |c: char| c == ZWJ || is_variation_selector(c) || is_tag(c);
+    if !kept.iter().any(|&(_, c)| attached(c)) {
+        out.text = kept.into_iter().map(|(_, c)| c).collect();
+        return out;
+    }
     let joined: String = kept.iter().map(|&(_, c)| c).collect();
     let mut origin = kept.into_iter();
     for grapheme in joined.graphemes(true) {
