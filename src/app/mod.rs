@@ -218,7 +218,7 @@ impl State {
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,
             Action::OpenStaff => {
-                self.leave_answer(now, &mut effects);
+                self.leave_answer(self.screen, now, &mut effects);
                 self.screen = Screen::Staff;
             }
             key => self.press(key, now, &mut effects),
@@ -235,7 +235,7 @@ impl State {
             idle::Check::WarningStarted => effects.push(Effect::Bell),
             idle::Check::Expired => {
                 let last_key = self.idle.last_input();
-                self.leave_answer(last_key, effects);
+                self.leave_answer(self.screen, last_key, effects);
                 effects.push(Effect::Record(UsageEvent::IdleReset));
                 self.screen = Screen::Attract;
                 // The next visitor starts with the kiosk's own choices, not the last one's.
@@ -294,9 +294,7 @@ impl State {
     fn record_moves(&mut self, before: Screen, now: Instant, effects: &mut Vec<Effect>) {
         let same_answer = before.answer().is_some() && before.answer() == self.screen.answer();
         if before.answer().is_some() && !same_answer {
-            let current = std::mem::replace(&mut self.screen, before);
-            self.leave_answer(now, effects);
-            self.screen = current;
+            self.leave_answer(before, now, effects);
         }
         if let (Screen::Answer { page: was, .. }, Screen::Answer { page, .. }) =
             (before, self.screen)
@@ -324,9 +322,13 @@ impl State {
         }
     }
 
-    /// Records that the answer on screen (if any) was read until `until`, and silences it.
-    fn leave_answer(&mut self, until: Instant, effects: &mut Vec<Effect>) {
-        if let (Some(question), Some(opened)) = (self.question(), self.answer_opened) {
+    /// Records that the answer of screen `left` (if it showed one) was read until `until`, and
+    /// silences it.
+    fn leave_answer(&mut self, left: Screen, until: Instant, effects: &mut Vec<Effect>) {
+        let question = left.answer().and_then(|(category, position)| {
+            self.content.category_questions(category).nth(position)
+        });
+        if let (Some(question), Some(opened)) = (question, self.answer_opened) {
             let seconds = until.saturating_duration_since(opened).as_secs();
             effects.push(Effect::StopSpeaking);
             effects.push(Effect::Record(UsageEvent::AnswerClosed {
