@@ -1,43 +1,59 @@
-//! The terminal backend: crossterm's, except that a frame's changed cells are written with
-//! fewer cursor moves and resets.
+//! The terminal backend: crossterm's, except that a frame's changed cells are written in as few
+//! bytes as a terminal can be trusted to follow.
 //!
 //! ratatui's `CrosstermBackend::draw` moves the cursor before every cell that does not follow
-//! the previous one by exactly one column, so each full-width character (nearly all of the
-//! kiosk's text) costs a cursor move of 6 to 8 bytes on top of its own 3: an answer screen
-//! came to 4.9 KB at 80x24, against 3.1 KB for dialog's whole first frame. Here the cursor is
-//! moved only where the terminal's own position is not certain, and the rest (sizes, clearing,
-//! the cursor) is left to crossterm's backend.
+//! the previous one by exactly one column, and sets colours in their 256-colour form, so each
+//! full-width character (nearly all of the kiosk's text) costs a cursor move of 6 to 8 bytes on
+//! top of its own 3, and each change of colour 17: an answer screen came to 4.9 KB at 80x24,
+//! against 3.1 KB for dialog's whole first frame. Here, as curses does:
+//!
+//! - the cursor is moved only where the terminal's own position is not certain, and then by
+//!   the shortest of an absolute move and relative ones (`CR`, `BS`, up, down, forward);
+//! - styles are set with one SGR sequence of only what changed, in the short forms of the 16
+//!   ANSI colours;
+//! - a long run of blank cells is erased (`ECH`) instead of written out.
+//!
+//! Everything else (sizes, clearing, the cursor) is left to crossterm's backend.
 
+use std::cell::Cell as Shared;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crossterm::cursor::MoveTo;
-use crossterm::queue;
-use crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors};
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
 use crate::text::{AmbiguousWidth, grapheme_width};
 
-/// Each modifier and the attribute that turns it on.
-const ATTRIBUTES: [(Modifier, Attribute); 9] = [
-    (Modifier::BOLD, Attribute::Bold),
-    (Modifier::DIM, Attribute::Dim),
-    (Modifier::ITALIC, Attribute::Italic),
-    (Modifier::UNDERLINED, Attribute::Underlined),
-    (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-    (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-    (Modifier::REVERSED, Attribute::Reverse),
-    (Modifier::HIDDEN, Attribute::Hidden),
-    (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+/// Each modifier and its SGR parameter.
+const ATTRIBUTES: [(Modifier, u8); 9] = [
+    (Modifier::BOLD, 1),
+    (Modifier::DIM, 2),
+    (Modifier::ITALIC, 3),
+    (Modifier::UNDERLINED, 4),
+    (Modifier::SLOW_BLINK, 5),
+    (Modifier::RAPID_BLINK, 6),
+    (Modifier::REVERSED, 7),
+    (Modifier::HIDDEN, 8),
+    (Modifier::CROSSED_OUT, 9),
 ];
+
+/// The shortest run of blank cells worth erasing with `ECH` rather than printing: the erase
+/// and the move past it cost up to 10 bytes.
+const SHORTEST_ERASE: u16 = 12;
 
 /// crossterm's backend with a leaner `draw`.
 pub struct KioskBackend<W: Write> {
     inner: CrosstermBackend<W>,
     /// Whether the cursor is known to be hidden: ratatui hides it again after every frame.
     cursor_hidden: bool,
+    /// The screen's width as last read by [`Backend::size`], which ratatui calls before each
+    /// frame: a cursor left after the last column is in a state terminals treat differently,
+    /// so it is never a starting point for a relative move.
+    width: Shared<u16>,
+    /// The bytes of the frame being written, kept to be reused by the next.
+    frame: String,
 }
 
 impl<W: Write> KioskBackend<W> {
@@ -46,6 +62,8 @@ impl<W: Write> KioskBackend<W> {
         Self {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: false,
+            width: Shared::new(0),
+            frame: String::new(),
         }
     }
 }
@@ -72,6 +90,218 @@ fn certain_advance(cell: &Cell) -> Option<u16> {
     }
 }
 
+/// Modifiers that show on a blank cell: a run of blanks with any of them is written out.
+const SHOWN_ON_BLANKS: Modifier = Modifier::UNDERLINED
+    .union(Modifier::REVERSED)
+    .union(Modifier::CROSSED_OUT);
+
+/// Whether `cell` is a space that an erase gives the same look: one erased with its style as
+/// the terminal's current one.
+fn is_blank(cell: &Cell) -> bool {
+    cell.symbol() == " "
+        && cell.diff_option == CellDiffOption::None
+        && !cell.modifier.intersects(SHOWN_ON_BLANKS)
+}
+
+/// The style the terminal is set to, as far as this frame has set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    /// The terminal's style after a reset, where every frame starts and ends.
+    const RESET: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    fn of(cell: &Cell) -> Self {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            modifier: cell.modifier,
+        }
+    }
+
+    /// Writes the one SGR sequence that takes the terminal from `self` to `next`, if any.
+    fn change_to(&mut self, next: Pen, out: &mut String) {
+        if *self == next {
+            return;
+        }
+        if next == Pen::RESET {
+            out.push_str("\x1b[m");
+            *self = next;
+            return;
+        }
+        out.push_str("\x1b[");
+        let added = if (self.modifier - next.modifier).is_empty() {
+            next.modifier - self.modifier
+        } else {
+            // No code turns off bold alone on every terminal, so start again from a reset.
+            out.push_str("0;");
+            *self = Pen::RESET;
+            next.modifier
+        };
+        for (flag, code) in ATTRIBUTES {
+            if added.contains(flag) {
+                let _ = write!(out, "{code};");
+            }
+        }
+        if next.fg != self.fg {
+            push_colour(out, next.fg, 30);
+        }
+        if next.bg != self.bg {
+            push_colour(out, next.bg, 40);
+        }
+        out.pop();
+        out.push('m');
+        *self = next;
+    }
+}
+
+/// Appends `colour`'s SGR parameter and a `;`, where `base` is 30 for the foreground and 40
+/// for the background.
+fn push_colour(out: &mut String, colour: Color, base: u8) {
+    let ansi = |index: u8| {
+        if index < 8 {
+            base + index
+        } else {
+            base + 60 + index - 8
+        }
+    };
+    let _ = match colour {
+        Color::Reset => write!(out, "{};", base + 9),
+        Color::Black => write!(out, "{};", ansi(0)),
+        Color::Red => write!(out, "{};", ansi(1)),
+        Color::Green => write!(out, "{};", ansi(2)),
+        Color::Yellow => write!(out, "{};", ansi(3)),
+        Color::Blue => write!(out, "{};", ansi(4)),
+        Color::Magenta => write!(out, "{};", ansi(5)),
+        Color::Cyan => write!(out, "{};", ansi(6)),
+        Color::Gray => write!(out, "{};", ansi(7)),
+        Color::DarkGray => write!(out, "{};", ansi(8)),
+        Color::LightRed => write!(out, "{};", ansi(9)),
+        Color::LightGreen => write!(out, "{};", ansi(10)),
+        Color::LightYellow => write!(out, "{};", ansi(11)),
+        Color::LightBlue => write!(out, "{};", ansi(12)),
+        Color::LightMagenta => write!(out, "{};", ansi(13)),
+        Color::LightCyan => write!(out, "{};", ansi(14)),
+        Color::White => write!(out, "{};", ansi(15)),
+        Color::Indexed(index) => write!(out, "{};5;{index};", base + 8),
+        Color::Rgb(r, g, b) => write!(out, "{};2;{r};{g};{b};", base + 8),
+    };
+}
+
+/// Appends a cursor move to `to` (0-based), absolute.
+fn absolute_move(out: &mut String, to: Position) {
+    let _ = match (to.x, to.y) {
+        (0, 0) => write!(out, "\x1b[H"),
+        (0, y) => write!(out, "\x1b[{}H", y + 1),
+        (x, y) => write!(out, "\x1b[{};{}H", y + 1, x + 1),
+    };
+}
+
+/// Appends a cursor move from `from` to `to`, relative.
+fn relative_move(out: &mut String, from: Position, to: Position) {
+    let _ = match to.y.cmp(&from.y) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Greater => match to.y - from.y {
+            1 => write!(out, "\x1b[B"),
+            n => write!(out, "\x1b[{n}B"),
+        },
+        std::cmp::Ordering::Less => match from.y - to.y {
+            1 => write!(out, "\x1b[A"),
+            n => write!(out, "\x1b[{n}A"),
+        },
+    };
+    let _ = if to.x == from.x {
+        Ok(())
+    } else if to.x == 0 {
+        write!(out, "\r")
+    } else if to.x > from.x {
+        match to.x - from.x {
+            1 => write!(out, "\x1b[C"),
+            n => write!(out, "\x1b[{n}C"),
+        }
+    } else {
+        match from.x - to.x {
+            n @ 1..=3 => write!(out, "{}", "\x08".repeat(usize::from(n))),
+            n => write!(out, "\x1b[{n}D"),
+        }
+    };
+}
+
+/// Appends the shortest move of the cursor from `from` (if known) to `to`. A cursor at or past
+/// the last column (`width`) may be waiting to wrap, so only an absolute move is trusted
+/// from there.
+fn move_cursor(out: &mut String, from: Option<Position>, to: Position, width: u16) {
+    if from == Some(to) {
+        return;
+    }
+    let start = out.len();
+    absolute_move(out, to);
+    let Some(from) = from.filter(|from| from.x < width) else {
+        return;
+    };
+    let relative_start = out.len();
+    relative_move(out, from, to);
+    if out.len() - relative_start < relative_start - start {
+        out.replace_range(start..relative_start, "");
+    } else {
+        out.truncate(relative_start);
+    }
+}
+
+/// Appends what makes a terminal showing one frame show the next, given the cells that
+/// changed (in the row-major order of ratatui's diff) and the screen's width.
+fn encode_changes<'a>(
+    changes: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    width: u16,
+    out: &mut String,
+) {
+    let mut changes = changes.peekable();
+    let mut pen = Pen::RESET;
+    // Where the terminal's cursor is, when that is certain.
+    let mut cursor: Option<Position> = None;
+    while let Some((x, y, cell)) = changes.next() {
+        move_cursor(out, cursor, Position { x, y }, width);
+        pen.change_to(Pen::of(cell), out);
+        if is_blank(cell) {
+            let mut run: u16 = 1;
+            while changes
+                .next_if(|&(next_x, next_y, next)| {
+                    next_y == y
+                        && u32::from(next_x) == u32::from(x) + u32::from(run)
+                        && is_blank(next)
+                        && Pen::of(next) == pen
+                })
+                .is_some()
+            {
+                run += 1;
+            }
+            if run >= SHORTEST_ERASE {
+                // Erasing leaves the cursor where it is; the next move steps over the run.
+                let _ = write!(out, "\x1b[{run}X");
+                cursor = Some(Position { x, y });
+            } else {
+                out.extend(std::iter::repeat_n(' ', usize::from(run)));
+                cursor = Some(Position { x: x + run, y });
+            }
+            continue;
+        }
+        out.push_str(cell.symbol());
+        cursor = certain_advance(cell).map(|advance| Position {
+            x: x.saturating_add(advance),
+            y,
+        });
+    }
+    pen.change_to(Pen::RESET, out);
+}
+
 impl<W: Write> Backend for KioskBackend<W> {
     type Error = io::Error;
 
@@ -79,41 +309,12 @@ impl<W: Write> Backend for KioskBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let out = &mut self.inner;
-        let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
-        // Where the terminal's cursor is, when that is certain.
-        let mut cursor: Option<Position> = None;
-        for (x, y, cell) in content {
-            if cursor != Some(Position { x, y }) {
-                queue!(out, MoveTo(x, y))?;
-            }
-            cursor = certain_advance(cell).map(|advance| Position {
-                x: x.saturating_add(advance),
-                y,
-            });
-            if cell.modifier != modifier {
-                let mut added = cell.modifier - modifier;
-                if !(modifier - cell.modifier).is_empty() {
-                    // A reset and the new set is no longer than undoing modifiers one by one
-                    // for the kiosk's styles (bold or not); it also clears the colours.
-                    queue!(out, SetAttribute(Attribute::Reset))?;
-                    (fg, bg, added) = (Color::Reset, Color::Reset, cell.modifier);
-                }
-                for (flag, attribute) in ATTRIBUTES {
-                    if added.contains(flag) {
-                        queue!(out, SetAttribute(attribute))?;
-                    }
-                }
-                modifier = cell.modifier;
-            }
-            if (cell.fg, cell.bg) != (fg, bg) {
-                let colors = Colors::new(cell.fg.into_crossterm(), cell.bg.into_crossterm());
-                queue!(out, SetColors(colors))?;
-                (fg, bg) = (cell.fg, cell.bg);
-            }
-            queue!(out, Print(cell.symbol()))?;
-        }
-        queue!(out, SetAttribute(Attribute::Reset))
+        let mut out = std::mem::take(&mut self.frame);
+        out.clear();
+        encode_changes(content, self.width.get(), &mut out);
+        let written = self.inner.write_all(out.as_bytes());
+        self.frame = out;
+        written
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -146,7 +347,9 @@ impl<W: Write> Backend for KioskBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        self.width.set(size.width);
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -160,18 +363,19 @@ impl<W: Write> Backend for KioskBackend<W> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
 
     use super::*;
 
-    /// What drawing `next` over `previous` writes.
+    /// What drawing `next` over `previous` writes, on a screen as wide as they are.
     fn written(previous: &Buffer, next: &Buffer) -> String {
         let mut out = Vec::new();
-        KioskBackend::new(&mut out)
-            .draw(previous.diff(next).into_iter())
-            .unwrap();
+        let mut backend = KioskBackend::new(&mut out);
+        backend.width.set(previous.area.width);
+        backend.draw(previous.diff(next).into_iter()).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -180,7 +384,7 @@ mod tests {
         let blank = Buffer::empty(Rect::new(0, 0, 10, 1));
         let mut next = blank.clone();
         next.set_string(0, 0, "使い方a", Style::default());
-        assert_eq!(written(&blank, &next), "\x1b[1;1H使い方a\x1b[0m");
+        assert_eq!(written(&blank, &next), "\x1b[H使い方a");
     }
 
     #[test]
@@ -188,10 +392,7 @@ mod tests {
         let blank = Buffer::empty(Rect::new(0, 0, 10, 1));
         let mut next = blank.clone();
         next.set_string(0, 0, "※x😀y", Style::default());
-        assert_eq!(
-            written(&blank, &next),
-            "\x1b[1;1H※\x1b[1;2Hx😀\x1b[1;5Hy\x1b[0m"
-        );
+        assert_eq!(written(&blank, &next), "\x1b[H※\x1b[1;2Hx😀\x1b[1;5Hy");
     }
 
     #[test]
@@ -202,24 +403,187 @@ mod tests {
         next.set_string(0, 0, "a", Style::default());
         next[(0, 0)].set_diff_option(CellDiffOption::ForcedWidth(2.try_into().unwrap()));
         next.set_string(2, 0, "c", Style::default());
-        assert_eq!(written(&blank, &next), "\x1b[1;1Ha\x1b[1;3Hc\x1b[0m");
+        assert_eq!(written(&blank, &next), "\x1b[Ha\x1b[1;3Hc");
     }
 
     #[test]
-    fn styles_are_set_once_per_run_and_reset_at_the_end() {
+    fn styles_are_set_once_per_run_in_short_form_and_reset_at_the_end() {
         let blank = Buffer::empty(Rect::new(0, 0, 4, 1));
         let mut next = blank.clone();
         let bold = Style::default().fg(Color::Yellow).bg(Color::Black).bold();
         next.set_string(0, 0, "ab", bold);
-        next.set_string(
-            2,
-            0,
-            "c",
-            Style::default().fg(Color::Yellow).bg(Color::Black),
-        );
+        let plain = Style::default().fg(Color::LightYellow).bg(Color::Black);
+        next.set_string(2, 0, "c", plain);
+        next.set_string(3, 0, "d", plain.bg(Color::Indexed(17)));
         assert_eq!(
             written(&blank, &next),
-            "\x1b[1;1H\x1b[1m\x1b[38;5;3;48;5;0mab\x1b[0m\x1b[38;5;3;48;5;0mc\x1b[0m"
+            "\x1b[H\x1b[1;33;40mab\x1b[0;93;40mc\x1b[48;5;17md\x1b[m"
         );
+    }
+
+    #[test]
+    fn the_cursor_takes_the_shorter_of_an_absolute_and_a_relative_move() {
+        let blank = Buffer::empty(Rect::new(0, 0, 40, 3));
+        let mut next = blank.clone();
+        next.set_string(30, 0, "a", Style::default());
+        next.set_string(30, 1, "b", Style::default());
+        next.set_string(35, 1, "c", Style::default());
+        next.set_string(2, 2, "d", Style::default());
+        assert_eq!(
+            written(&blank, &next),
+            "\x1b[1;31Ha\x1b[B\x08b\x1b[4Cc\x1b[3;3Hd"
+        );
+    }
+
+    #[test]
+    fn a_cursor_past_the_last_column_is_only_moved_absolutely() {
+        let blank = Buffer::empty(Rect::new(0, 0, 4, 2));
+        let mut next = blank.clone();
+        next.set_string(3, 0, "a", Style::default());
+        next.set_string(3, 1, "b", Style::default());
+        assert_eq!(written(&blank, &next), "\x1b[1;4Ha\x1b[2;4Hb");
+    }
+
+    #[test]
+    fn long_runs_of_blank_cells_are_erased_and_short_ones_written() {
+        let mut previous = Buffer::empty(Rect::new(0, 0, 30, 2));
+        previous.set_string(0, 0, "x".repeat(30), Style::default());
+        previous.set_string(0, 1, "x".repeat(5), Style::default());
+        let mut next = Buffer::empty(Rect::new(0, 0, 30, 2));
+        next.set_style(next.area, Style::default().bg(Color::Blue));
+        next.set_string(20, 0, "y", Style::default().bg(Color::Blue));
+        assert_eq!(
+            written(&previous, &next),
+            "\x1b[H\x1b[44m\x1b[20X\x1b[20Cy         \x1b[2H\x1b[30X\x1b[m"
+        );
+    }
+
+    /// What a terminal shows of a cell: its text, and its foreground, bold and reverse where
+    /// they show (not on a blank), its background and underline.
+    type Look = (
+        String,
+        Option<(vt100::Color, bool)>,
+        vt100::Color,
+        bool,
+        bool,
+    );
+
+    fn shown(cell: &vt100::Cell, blank: bool) -> Look {
+        let text = match cell.contents() {
+            "" => " ",
+            text => text,
+        };
+        (
+            text.to_string(),
+            (!blank).then(|| (cell.fgcolor(), cell.bold())),
+            cell.bgcolor(),
+            cell.underline(),
+            cell.inverse(),
+        )
+    }
+
+    fn wanted(cell: &Cell) -> Look {
+        (
+            cell.symbol().to_string(),
+            (!is_blank(cell)).then(|| (vt_colour(cell.fg), cell.modifier.contains(Modifier::BOLD))),
+            vt_colour(cell.bg),
+            cell.modifier.contains(Modifier::UNDERLINED),
+            cell.modifier.contains(Modifier::REVERSED),
+        )
+    }
+
+    fn vt_colour(colour: Color) -> vt100::Color {
+        const NAMED: [Color; 16] = [
+            Color::Black,
+            Color::Red,
+            Color::Green,
+            Color::Yellow,
+            Color::Blue,
+            Color::Magenta,
+            Color::Cyan,
+            Color::Gray,
+            Color::DarkGray,
+            Color::LightRed,
+            Color::LightGreen,
+            Color::LightYellow,
+            Color::LightBlue,
+            Color::LightMagenta,
+            Color::LightCyan,
+            Color::White,
+        ];
+        match colour {
+            Color::Reset => vt100::Color::Default,
+            Color::Indexed(index) => vt100::Color::Idx(index),
+            Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
+            named => vt100::Color::Idx(NAMED.iter().position(|&c| c == named).unwrap() as u8),
+        }
+    }
+
+    fn buffer_strategy() -> impl Strategy<Value = Buffer> {
+        let symbol = prop::sample::select(vec![" ", " ", " ", "a", "Z", "使", "方", "※", "ｶ"]);
+        let colour = prop::sample::select(vec![
+            Color::Reset,
+            Color::Black,
+            Color::LightCyan,
+            Color::Yellow,
+            Color::Indexed(200),
+            Color::Rgb(10, 20, 30),
+        ]);
+        let modifier = prop::sample::select(vec![
+            Modifier::empty(),
+            Modifier::BOLD,
+            Modifier::UNDERLINED,
+            Modifier::REVERSED,
+        ]);
+        let run = (symbol, 1..20usize, colour.clone(), colour, modifier);
+        prop::collection::vec(run, 1..40).prop_map(|runs| {
+            let mut buffer = Buffer::empty(Rect::new(0, 0, 24, 6));
+            let (mut x, mut y) = (0u16, 0u16);
+            for (symbol, count, fg, bg, modifier) in runs {
+                let style = Style::default().fg(fg).bg(bg).add_modifier(modifier);
+                let text = symbol.repeat(count);
+                let (next_x, _) = buffer.set_stringn(x, y, &text, usize::from(24 - x), style);
+                x = next_x;
+                if x >= 23 {
+                    (x, y) = (0, (y + 1) % 6);
+                }
+            }
+            buffer
+        })
+    }
+
+    proptest! {
+        /// Whatever two frames are, a terminal shown the first and then sent the changes
+        /// shows the second: every character, colour and visible attribute in its place.
+        #[test]
+        fn a_terminal_sent_the_changes_shows_the_next_frame(
+            previous in buffer_strategy(),
+            next in buffer_strategy(),
+        ) {
+            let area = previous.area;
+            let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+            let mut terminal = vt100::Parser::new(size(area.height), size(area.width), 0);
+            terminal.process(written(&Buffer::empty(area), &previous).as_bytes());
+            terminal.process(written(&previous, &next).as_bytes());
+            for y in 0..area.height {
+                let mut x = 0;
+                while x < area.width {
+                    let cell = &next[(x, y)];
+                    let width = grapheme_width(cell.symbol(), AmbiguousWidth::Narrow).max(1) as u16;
+                    // ratatui's diff leaves the second half of a wide character that a narrow
+                    // one replaced to the terminal, which blanks it in the current colours.
+                    let orphan = x > 0
+                        && grapheme_width(previous[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 2
+                        && grapheme_width(next[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 1;
+                    if orphan {
+                        x += width;
+                        continue;
+                    }
+                    let on_screen = terminal.screen().cell(y, x).unwrap();
+                    prop_assert_eq!(shown(on_screen, is_blank(cell)), wanted(cell), "at {},{}", x, y);
+                    x += width;
+                }
+            }
+        }
     }
 }
