@@ -146,10 +146,14 @@ pub fn contrast_ratio(foreground: Colour, background: Colour) -> f64 {
 pub const BODY_CONTRAST: f64 = 7.0;
 /// The contrast WCAG asks for any text at level AA (1.4.3); secondary text must reach it.
 pub const SECONDARY_CONTRAST: f64 = 4.5;
+/// The contrast WCAG asks for the parts of a control at level AA (1.4.11): the highlight
+/// marker against the background.
+pub const NON_TEXT_CONTRAST: f64 = 3.0;
 
 impl Palette {
-    /// Every text colour on its background, with the contrast it must reach and a name.
-    pub fn pairs(&self) -> [(&'static str, Colour, Colour, f64); 5] {
+    /// Every text colour on its background, and the highlight marker on the background, with
+    /// the contrast each must reach and a name.
+    pub fn pairs(&self) -> [(&'static str, Colour, Colour, f64); 6] {
         [
             ("body text", self.foreground, self.background, BODY_CONTRAST),
             ("headings", self.accent, self.background, BODY_CONTRAST),
@@ -170,6 +174,12 @@ impl Palette {
                 self.muted,
                 self.background,
                 SECONDARY_CONTRAST,
+            ),
+            (
+                "highlight marker",
+                self.bar_background,
+                self.background,
+                NON_TEXT_CONTRAST,
             ),
         ]
     }

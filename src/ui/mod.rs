@@ -26,6 +26,12 @@ use crate::qr::{QrCode, QrWidget};
 use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
 use crate::view::{BigLine, BodyLine, GuideItem, QrPlacement, Role, ScreenView, View, view};
 
+/// How wide the highlight marker is: as wide as a full-width character, so it reads as a
+/// block rather than a line.
+const MARKER_COLUMNS: u16 = 2;
+/// The tallest a marker gets beside a line of large glyphs.
+const MARKER_ROWS_MAX: u16 = 4;
+
 /// Draws `view` over the whole frame.
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
     let area = frame.area();
@@ -208,15 +214,10 @@ impl Painter<'_> {
 
     fn body_line(&mut self, body: Rect, y: u16, line: &BodyLine) {
         let styles = self.styles;
+        // The highlight is a marker in the margin (which every usable layout has), so moving
+        // it rewrites a few cells rather than two whole rows.
         if line.highlighted {
-            self.fill(
-                Rect {
-                    y,
-                    height: 1,
-                    ..body
-                },
-                styles.highlight,
-            );
+            self.marker(body.x, y, 1);
         }
         if let Some(number) = line.number {
             self.put(
@@ -227,11 +228,10 @@ impl Painter<'_> {
                 styles.key_cap,
             );
         }
-        let style = match (line.highlighted, line.role) {
-            (true, _) => styles.highlight,
-            (false, Role::Body) => styles.normal,
-            (false, Role::Heading) => styles.heading,
-            (false, Role::Muted) => styles.muted,
+        let style = match line.role {
+            Role::Body => styles.normal,
+            Role::Heading => styles.heading,
+            Role::Muted => styles.muted,
         };
         let indent = if line.centered {
             body.width.saturating_sub(self.width_of(&line.text)) / 2
@@ -239,18 +239,21 @@ impl Painter<'_> {
             line.indent as u16
         };
         self.put(body.x + indent, y, &line.text, body.right(), style);
-        let emphasis = if line.highlighted {
-            styles.highlight
-        } else {
-            styles.emphasis
-        };
         for range in &line.emphasis {
             let Some(part) = line.text.get(range.clone()) else {
                 continue;
             };
             let x = body.x + indent + self.width_of(&line.text[..range.start]);
-            self.put(x, y, part, body.right(), emphasis);
+            self.put(x, y, part, body.right(), styles.emphasis);
         }
+    }
+
+    /// Paints the highlight marker, a bar [`MARKER_COLUMNS`] wide and `rows` high, just left
+    /// of column `x` from row `top`.
+    fn marker(&mut self, x: u16, top: u16, rows: u16) {
+        let left = x.saturating_sub(MARKER_COLUMNS);
+        let style = self.styles.marker;
+        self.fill(Rect::new(left, top, x - left, rows), style);
     }
 
     /// Paints a QR code, dark modules black on white whatever the theme: scanners expect
@@ -276,15 +279,17 @@ impl Painter<'_> {
         let x = wide.x + line.x;
         let y = wide.y + line.row;
         let row_area = Rect::new(wide.x, y, wide.width, rows).intersection(self.buf.area);
-        let text_style = match (line.highlighted, line.role) {
-            (true, _) => styles.highlight,
-            (false, Role::Heading) => styles.heading,
-            (false, Role::Muted) => styles.muted,
-            (false, Role::Body) => styles.normal,
-        };
+        // A tall line gets a marker no taller than a normal one would look beside it, centred.
+        let marker_rows = rows.min(MARKER_ROWS_MAX);
+        let marker_top = y + (rows - marker_rows) / 2;
         if line.highlighted {
-            self.fill(row_area, styles.highlight);
+            self.marker(x, marker_top, marker_rows);
         }
+        let text_style = match line.role {
+            Role::Heading => styles.heading,
+            Role::Muted => styles.muted,
+            Role::Body => styles.normal,
+        };
         let big = |text: &str, style: Style| {
             BigText::new(text.to_string())
                 .font(line.style.font)
@@ -293,12 +298,7 @@ impl Painter<'_> {
         };
         if let Some(number) = &number {
             let area = Rect::new(x, y, number_columns, rows).intersection(row_area);
-            let number_style = if line.highlighted {
-                styles.highlight
-            } else {
-                styles.heading
-            };
-            big(number, number_style).render(area, self.buf);
+            big(number, styles.heading).render(area, self.buf);
         }
         let area = Rect::new(x + number_columns, y, text_columns, rows).intersection(row_area);
         big(&line.text, text_style).render(area, self.buf);

@@ -342,3 +342,70 @@ fn answer_screen_in_both_themes() {
         }
     }
 }
+
+/// The buffers of the home screen before and after the highlight moves down one entry.
+fn highlight_move(geometry: Geometry) -> (Buffer, Buffer) {
+    let now = Instant::now();
+    let content = Arc::new(Content::embedded().unwrap());
+    let mut state = State::new(content, geometry, now);
+    state.update(Action::OtherKey, now);
+    let before = render_to_buffer(&state, &Styles::default());
+    state.update(Action::MoveDown, now);
+    (before, render_to_buffer(&state, &Styles::default()))
+}
+
+#[test]
+fn the_highlight_is_a_marker_in_the_margin_and_the_text_keeps_its_colours() {
+    let (before, after) = highlight_move(Geometry::new(80, 24));
+    let styles = Styles::default();
+    let marked_rows = |buffer: &Buffer| -> Vec<u16> {
+        // The body's rows, between the header and the key guide, which share its colour.
+        (1..23)
+            .filter(|&y| buffer[(0, y)].bg == styles.marker.bg.unwrap())
+            .collect()
+    };
+    // The first entry's title and detail rows, then the second's.
+    assert_eq!(marked_rows(&before), [4, 5]);
+    assert_eq!(marked_rows(&after), [7, 8]);
+    let changed: Vec<(u16, u16)> = before
+        .diff(&after)
+        .into_iter()
+        .map(|(x, y, _)| (x, y))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (0, 4),
+            (1, 4),
+            (0, 5),
+            (1, 5),
+            (0, 7),
+            (1, 7),
+            (0, 8),
+            (1, 8)
+        ],
+        "only the two markers change"
+    );
+}
+
+#[test]
+fn a_large_glyph_menu_is_marked_beside_its_entry() {
+    let options = crate::layout::BigTextOptions {
+        half_block: true,
+        ..Default::default()
+    };
+    let (before, after) = highlight_move(Geometry::new(160, 45).big_text(options));
+    let changed = before.diff(&after);
+    assert!(!changed.is_empty());
+    assert!(
+        changed.len() <= 2 * 2 * usize::from(MARKER_ROWS_MAX),
+        "{} cells changed",
+        changed.len()
+    );
+    let marker = Styles::default().marker;
+    assert!(
+        changed
+            .iter()
+            .any(|(_, _, cell)| cell.bg == marker.bg.unwrap())
+    );
+}

@@ -42,8 +42,8 @@ pub struct Styles {
     pub bar: Style,
     /// The kiosk's title in the header bar.
     pub bar_title: Style,
-    /// A highlighted list entry.
-    pub highlight: Style,
+    /// The bar in the margin that marks the highlighted entry.
+    pub marker: Style,
     /// A key's label drawn as a key cap (` 1 `).
     pub key_cap: Style,
     /// Phone numbers and other things to note down, within body text.
@@ -77,7 +77,9 @@ impl Styles {
             muted: normal.fg(color(palette.muted)),
             bar,
             bar_title: bar.add_modifier(Modifier::BOLD),
-            highlight: bar,
+            // Only the background shows on the marker's blank cells; keeping the body's
+            // foreground spares a colour change each time it moves.
+            marker: normal.bg(color(palette.bar_background)),
             key_cap: Style::new()
                 .fg(color(palette.key_foreground))
                 .bg(color(palette.key_background))
@@ -97,7 +99,7 @@ impl Styles {
             muted: normal,
             bar: reverse,
             bar_title: reverse.add_modifier(Modifier::BOLD),
-            highlight: reverse,
+            marker: reverse,
             key_cap: reverse.add_modifier(Modifier::BOLD),
             emphasis: normal.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
@@ -161,7 +163,7 @@ mod tests {
     #[test]
     fn monochrome_uses_reverse_video_for_the_highlight() {
         let styles = Styles::monochrome();
-        assert!(styles.highlight.add_modifier.contains(Modifier::REVERSED));
+        assert!(styles.marker.add_modifier.contains(Modifier::REVERSED));
         assert_eq!(styles.normal.fg, Some(Color::Reset));
     }
 
