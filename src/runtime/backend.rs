@@ -54,6 +54,9 @@ pub struct KioskBackend<W: Write> {
     width: Shared<u16>,
     /// The bytes of the frame being written, kept to be reused by the next.
     frame: String,
+    /// Whether this terminal was measured to draw East Asian Ambiguous characters narrow: only
+    /// then is the cursor's place after one of them certain.
+    ambiguous_measured_narrow: bool,
 }
 
 impl<W: Write> KioskBackend<W> {
@@ -64,15 +67,25 @@ impl<W: Write> KioskBackend<W> {
             cursor_hidden: false,
             width: Shared::new(0),
             frame: String::new(),
+            ambiguous_measured_narrow: false,
         }
+    }
+
+    /// Lets the cursor's place after an East Asian Ambiguous character be taken as certain,
+    /// now that the terminal has been measured to draw them narrow, as nearly all do. A
+    /// terminal measured wide is not trusted as far: some keep line-drawing and block
+    /// characters narrow even then, and an absolute move after each keeps the screen in step.
+    pub fn trust_narrow_ambiguous(&mut self) {
+        self.ambiguous_measured_narrow = true;
     }
 }
 
-/// How many columns the terminal's cursor moves on when `cell` is printed, if every terminal
-/// agrees: a single character that is not East Asian Ambiguous, and not an emoji (terminals
-/// built on older Unicode tables draw those narrow). `None` for anything else, and for cells
-/// whose width the painter forced to match a terminal that draws ambiguous characters wide.
-fn certain_advance(cell: &Cell) -> Option<u16> {
+/// How many columns the terminal's cursor moves on when `cell` is printed, if that is certain:
+/// a single character that every terminal draws alike, or an East Asian Ambiguous one on a
+/// terminal measured to draw them narrow (`ambiguous_narrow`). Never an emoji (terminals
+/// built on older Unicode tables draw those narrow), a cluster of several characters, or a
+/// cell whose width the painter forced.
+fn certain_advance(cell: &Cell, ambiguous_narrow: bool) -> Option<u16> {
     let symbol = cell.symbol();
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
@@ -85,6 +98,7 @@ fn certain_advance(cell: &Cell) -> Option<u16> {
     let wide = grapheme_width(symbol, AmbiguousWidth::Wide);
     match (narrow, wide) {
         (1, 1) => Some(1),
+        (1, 2) if ambiguous_narrow => Some(1),
         (2, 2) => Some(2),
         _ => None,
     }
@@ -261,6 +275,7 @@ fn move_cursor(out: &mut String, from: Option<Position>, to: Position, width: u1
 fn encode_changes<'a>(
     changes: impl Iterator<Item = (u16, u16, &'a Cell)>,
     width: u16,
+    ambiguous_narrow: bool,
     out: &mut String,
 ) {
     let mut changes = changes.peekable();
@@ -294,7 +309,7 @@ fn encode_changes<'a>(
             continue;
         }
         out.push_str(cell.symbol());
-        cursor = certain_advance(cell).map(|advance| Position {
+        cursor = certain_advance(cell, ambiguous_narrow).map(|advance| Position {
             x: x.saturating_add(advance),
             y,
         });
@@ -311,7 +326,12 @@ impl<W: Write> Backend for KioskBackend<W> {
     {
         let mut out = std::mem::take(&mut self.frame);
         out.clear();
-        encode_changes(content, self.width.get(), &mut out);
+        encode_changes(
+            content,
+            self.width.get(),
+            self.ambiguous_measured_narrow,
+            &mut out,
+        );
         let written = self.inner.write_all(out.as_bytes());
         self.frame = out;
         written
@@ -393,6 +413,19 @@ mod tests {
         let mut next = blank.clone();
         next.set_string(0, 0, "※x😀y", Style::default());
         assert_eq!(written(&blank, &next), "\x1b[H※\x1b[1;2Hx😀\x1b[1;5Hy");
+    }
+
+    #[test]
+    fn ambiguous_characters_are_followed_on_a_terminal_measured_to_draw_them_narrow() {
+        let blank = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let mut next = blank.clone();
+        next.set_string(0, 0, "※x▄y", Style::default());
+        let mut out = Vec::new();
+        let mut backend = KioskBackend::new(&mut out);
+        backend.width.set(10);
+        backend.trust_narrow_ambiguous();
+        backend.draw(blank.diff(&next).into_iter()).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\x1b[H※x▄y");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use std::io::{self, Write};
 use std::sync::mpsc;
 
 use crate::config::AmbiguousWidthSetting;
+use crate::text::AmbiguousWidth;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
@@ -31,7 +32,11 @@ pub fn run(start: Start) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     // The probe reads the terminal's answer itself, so it runs before the input thread does.
     let detected = (start.config.text.ambiguous_width == AmbiguousWidthSetting::Auto)
-        .then(terminal::probe_ambiguous_width);
+        .then(terminal::probe_ambiguous_width)
+        .flatten();
+    if detected == Some(AmbiguousWidth::Narrow) {
+        terminal.backend_mut().trust_narrow_ambiguous();
+    }
     let (sender, receiver) = mpsc::channel();
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_input_thread(sender);

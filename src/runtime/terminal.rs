@@ -58,15 +58,16 @@ pub fn restore() {
 }
 
 /// Measures how wide the terminal draws East Asian Ambiguous characters: prints ※ at the top
-/// left and reads back where the cursor went (as vim's ambiwidth detection does). A terminal
-/// that does not answer within crossterm's timeout counts as narrow.
-pub fn probe_ambiguous_width() -> AmbiguousWidth {
+/// left and reads back where the cursor went (as vim's ambiwidth detection does). `None` if
+/// the terminal does not answer within crossterm's timeout.
+pub fn probe_ambiguous_width() -> Option<AmbiguousWidth> {
     let probe =
         execute!(stdout(), MoveTo(0, 0), Print("※")).and_then(|()| crossterm::cursor::position());
     let _ = execute!(stdout(), MoveTo(0, 0), Clear(ClearType::CurrentLine));
     match probe {
-        Ok((column, _)) if column >= 2 => AmbiguousWidth::Wide,
-        _ => AmbiguousWidth::Narrow,
+        Ok((column, _)) if column >= 2 => Some(AmbiguousWidth::Wide),
+        Ok(_) => Some(AmbiguousWidth::Narrow),
+        Err(_) => None,
     }
 }
 
