@@ -345,9 +345,13 @@ impl<W: Write> Backend for KioskBackend<W> {
         Ok(())
     }
 
+    /// Shows the cursor if the terminal can still be written to. ratatui calls this as the
+    /// kiosk ends and reports a failure with `eprintln!`, which panics when stderr is the
+    /// terminal that just hung up; [`super::terminal::restore`] has already reported it.
     fn show_cursor(&mut self) -> io::Result<()> {
         self.cursor_hidden = false;
-        self.inner.show_cursor()
+        let _ = self.inner.show_cursor();
+        Ok(())
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {

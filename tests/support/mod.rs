@@ -115,6 +115,32 @@ impl Kiosk {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> Kiosk {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_faq-kiosk"));
+        command.args(args);
+        Self::start_command(emulator, cols, rows, command, env)
+    }
+
+    /// Starts the built binary under `sh`, which ignores SIGHUP and stays as the terminal's
+    /// session leader: as under a supervisor or `nohup`, no SIGHUP reaches the kiosk when the
+    /// terminal hangs up. [`Kiosk::pid`] is then the shell's.
+    pub fn start_under_shell_ignoring_hangups(cols: u16, rows: u16) -> Kiosk {
+        let mut command = CommandBuilder::new("sh");
+        // The `:` after the kiosk keeps sh from replacing itself with it.
+        command.args([
+            "-c",
+            "trap '' HUP; \"$0\"; :",
+            env!("CARGO_BIN_EXE_faq-kiosk"),
+        ]);
+        Self::start_command(Emulator::default(), cols, rows, command, &[])
+    }
+
+    fn start_command(
+        emulator: Emulator,
+        cols: u16,
+        rows: u16,
+        mut command: CommandBuilder,
+        env: &[(&str, &str)],
+    ) -> Kiosk {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -123,8 +149,6 @@ impl Kiosk {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_faq-kiosk"));
-        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env_remove("FAQ_KIOSK_CONTENT");
         command.env_remove("FAQ_KIOSK_CONFIG");
@@ -307,6 +331,14 @@ impl Kiosk {
     /// terminal hangs up (SIGHUP, then reads and writes fail).
     pub fn hang_up(&mut self) {
         self.hung_up.store(true, Ordering::SeqCst);
+        // portable-pty's writer types a newline and the EOF character when it is dropped, which
+        // the kiosk would read as Enter; a dropped SSH link sends nothing, so EOF is unset first.
+        let master = master_fd(self.master());
+        if let Ok(mut termios) = nix::sys::termios::tcgetattr(master) {
+            termios.control_chars[nix::sys::termios::SpecialCharacterIndices::VEOF as usize] = 0;
+            let _ =
+                nix::sys::termios::tcsetattr(master, nix::sys::termios::SetArg::TCSANOW, &termios);
+        }
         self.writer.lock().unwrap().take();
         self.master.take();
         let start = Instant::now();
