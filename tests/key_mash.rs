@@ -383,9 +383,13 @@ impl Layouts {
             format!("{:?}", state.geometry()),
             category,
         );
-        self.lists
-            .entry(key)
-            .or_insert_with(|| state.list_layout().expect("a list screen has a list").pages)
+        self.lists.entry(key).or_insert_with(|| {
+            state
+                .list_layout()
+                .expect("a list screen has a list")
+                .pages
+                .clone()
+        })
     }
 
     fn answer_pages(&mut self, state: &State, category: usize, position: usize) -> usize {

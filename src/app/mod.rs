@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::content::{Content, Question};
-use crate::layout::{self, Geometry, ListLayout};
+use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout};
 use idle::IdleTimer;
 
 /// One of the kiosk's screens, with the little state it keeps.
@@ -92,6 +92,8 @@ pub struct State {
     theme: usize,
     /// Whether the visitor chose large answer text with `*`.
     large_text: bool,
+    /// The layouts of the screens shown at this size, made once each.
+    layouts: LayoutCache,
 }
 
 impl State {
@@ -107,6 +109,7 @@ impl State {
             answer_views: BTreeMap::new(),
             theme: 0,
             large_text: false,
+            layouts: LayoutCache::default(),
         }
     }
 
@@ -160,16 +163,37 @@ impl State {
     }
 
     /// The list on screen (home or category), laid out for the current size.
-    pub fn list_layout(&self) -> Option<ListLayout> {
+    pub fn list_layout(&self) -> Option<Arc<ListLayout>> {
         match self.screen {
-            Screen::Home { .. } => Some(layout::home_layout(&self.geometry, &self.content)),
-            Screen::Category { category, .. } => Some(layout::category_layout(
-                &self.geometry,
-                &self.content,
-                category,
-            )),
+            Screen::Home { .. } => Some(self.home_layout()),
+            Screen::Category { category, .. } => Some(self.category_layout(category)),
             _ => None,
         }
+    }
+
+    /// The home screen's list, laid out for the current size.
+    pub fn home_layout(&self) -> Arc<ListLayout> {
+        self.layouts.home(&self.geometry, &self.content)
+    }
+
+    /// The list of `category`'s questions, laid out for the current size.
+    pub fn category_layout(&self, category: usize) -> Arc<ListLayout> {
+        self.layouts
+            .category(&self.geometry, &self.content, category)
+    }
+
+    /// The answer on screen (or behind its QR code), laid out for the current size and text
+    /// size.
+    pub fn answer_layout(&self) -> Option<Arc<AnswerLayout>> {
+        let place = self.screen.answer()?;
+        let question = self.question()?;
+        Some(self.layouts.answer(
+            &self.geometry,
+            &self.content,
+            place,
+            question,
+            self.large_text,
+        ))
     }
 
     /// The question on screen, when an answer (or one of its QR codes) is shown.
@@ -479,11 +503,7 @@ impl State {
 
     /// The number of pages of the answer on screen (1 on other screens).
     pub fn answer_page_count(&self) -> usize {
-        self.question().map_or(1, |q| {
-            layout::answer_layout(&self.geometry, q, self.large_text)
-                .pages
-                .len()
-        })
+        self.answer_layout().map_or(1, |answer| answer.pages.len())
     }
 
     /// Keeps the answer page (shown, or to go back to from a QR code) within the answer after

@@ -4,8 +4,10 @@
 //! the view (what to draw) ask this module, so they can never disagree. Nothing here draws.
 
 mod big;
+mod cache;
 
 pub use big::{BigBlock, BigStyle, BigTextOptions, FontChoice, candidates, fit, fit_title};
+pub use cache::LayoutCache;
 
 use std::ops::Range;
 

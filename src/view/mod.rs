@@ -155,31 +155,30 @@ pub fn view(state: &State) -> View {
     let content = state.content();
     let mut qr = None;
     let parts = match state.screen() {
-        Screen::Home { highlight } => {
-            let list = layout::home_layout(&geometry, content);
-            list_view(&geometry, &list, highlight, Role::Body, "えらぶ", false)
-        }
+        Screen::Home { highlight } => list_view(
+            &geometry,
+            &state.home_layout(),
+            highlight,
+            Role::Body,
+            "えらぶ",
+            false,
+        ),
         Screen::Category {
             category,
             highlight,
-        } => {
-            let list = layout::category_layout(&geometry, content, category);
-            list_view(
-                &geometry,
-                &list,
-                highlight,
-                Role::Heading,
-                "質問をえらぶ",
-                true,
-            )
-        }
-        Screen::Answer { page, .. } => match state.question() {
-            Some(question) => {
-                let large = state.large_text();
-                let layout = layout::answer_layout(&geometry, question, large);
-                answer_view(&layout, page, large, &question.take_home())
+        } => list_view(
+            &geometry,
+            &state.category_layout(category),
+            highlight,
+            Role::Heading,
+            "質問をえらぶ",
+            true,
+        ),
+        Screen::Answer { page, .. } => match (state.question(), state.answer_layout()) {
+            (Some(question), Some(layout)) => {
+                answer_view(&layout, page, state.large_text(), &question.take_home())
             }
-            None => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            _ => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
