@@ -24,7 +24,14 @@
 //! - **binary**: the size of the program file (the bench profile inherits the release one,
 //!   stripped); dialog's and whiptail's shared libraries are not counted.
 //!
-//! Runs of the three programs are interleaved, so a noisy neighbour slows all of them alike;
+//! The kiosk is measured twice: as `cargo run --release` builds it (linked to the system's C
+//! library, like dialog and whiptail) and as `scripts/build-static` builds it for a thin client
+//! (musl, one static executable; the bench runs the script, which adds the target with rustup
+//! if needed, and leaves that column out if it cannot). The static one carries its C library
+//! inside its binary size, where the others' shared libraries are not counted; its peak RSS
+//! has no shared library pages to count.
+//!
+//! Runs of the programs are interleaved, so a noisy neighbour slows all of them alike;
 //! compare the ratios of one run, not timings from different runs or machines.
 
 use std::collections::BTreeMap;
@@ -405,7 +412,10 @@ fn context_switches(pid: Pid) -> Result<u64, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Program {
+    /// The kiosk as `cargo run --release` builds it: linked to the system's C library.
     Kiosk,
+    /// The kiosk as `scripts/build-static` builds it for a thin client: one static executable.
+    KioskStatic,
     Dialog,
     Whiptail,
 }
@@ -414,8 +424,52 @@ impl Program {
     fn name(self) -> &'static str {
         match self {
             Program::Kiosk => "faq-kiosk",
+            Program::KioskStatic => "faq-kiosk static",
             Program::Dialog => "dialog",
             Program::Whiptail => "whiptail",
+        }
+    }
+
+    fn is_kiosk(self) -> bool {
+        matches!(self, Program::Kiosk | Program::KioskStatic)
+    }
+
+    /// Where its executable is, if it is there.
+    fn path(self) -> Option<PathBuf> {
+        match self {
+            Program::Kiosk => Some(PathBuf::from(env!("CARGO_BIN_EXE_faq-kiosk"))),
+            Program::KioskStatic => STATIC_KIOSK.get().cloned().flatten(),
+            other => on_path(other.name()),
+        }
+    }
+}
+
+/// The static kiosk, once [`build_static_kiosk`] has built it.
+static STATIC_KIOSK: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Builds the static kiosk with `scripts/build-static` (which adds the musl target with rustup
+/// when it is missing); `None`, with a message, if that cannot be done here.
+fn build_static_kiosk() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    eprintln!("building the static kiosk with scripts/build-static");
+    let output = Command::new(root.join("scripts/build-static"))
+        .stderr(std::process::Stdio::inherit())
+        .output();
+    match output {
+        Ok(output) if output.status.success() => {
+            let relative = String::from_utf8_lossy(&output.stdout).trim().to_string();
+            Some(root.join(relative))
+        }
+        Ok(output) => {
+            eprintln!(
+                "skipping the static kiosk: scripts/build-static failed ({})",
+                output.status
+            );
+            None
+        }
+        Err(err) => {
+            eprintln!("skipping the static kiosk: scripts/build-static did not run ({err})");
+            None
         }
     }
 }
@@ -426,9 +480,10 @@ struct Menu {
     titles: Vec<String>,
 }
 
-/// The kiosk as built by this bench (the bench profile, which inherits the release one).
-fn kiosk_command(config: &Path) -> CommandBuilder {
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_faq-kiosk"));
+/// The kiosk at `program` (the bench profile's build, which inherits the release profile, or
+/// the static one).
+fn kiosk_command(program: &Path, config: &Path) -> CommandBuilder {
+    let mut command = CommandBuilder::new(program);
     command.arg("--config");
     command.arg(config);
     command.env_remove("FAQ_KIOSK_CONTENT");
@@ -438,8 +493,11 @@ fn kiosk_command(config: &Path) -> CommandBuilder {
 
 impl Menu {
     fn command(&self, program: Program, config: &Path) -> CommandBuilder {
-        if program == Program::Kiosk {
-            return kiosk_command(config);
+        if program.is_kiosk() {
+            let path = program
+                .path()
+                .expect("only a kiosk that was built is measured");
+            return kiosk_command(&path, config);
         }
         let mut command = CommandBuilder::new(program.name());
         // The same box for both: room for the prompt and the five entries, 60 columns.
@@ -511,7 +569,7 @@ fn drive(
 ) -> Result<Sample, String> {
     let last_title = menu.titles.last().map(String::as_str).unwrap_or_default();
     let (first_frame_bytes, last_at) = match program {
-        Program::Kiosk => running.settle("the attract screen", |s| {
+        Program::Kiosk | Program::KioskStatic => running.settle("the attract screen", |s| {
             s.contents().contains(ATTRACT_HINT)
         })?,
         Program::Dialog | Program::Whiptail => running.settle("the menu", |s| {
@@ -524,11 +582,11 @@ fn drive(
         first_frame_bytes,
         ..Sample::default()
     };
-    if program == Program::Kiosk {
+    if program.is_kiosk() {
         running.press("5", Some(HOME_GUIDE))?;
     }
     sample.highlight_bytes = running.press(DOWN, None)?;
-    if program == Program::Kiosk {
+    if program.is_kiosk() {
         sample.category_bytes = Some(running.press("4", None)?);
         sample.answer_bytes = Some(running.press("2", Some(&answer.question))?);
         if let Some(page) = &answer.second_page {
@@ -583,6 +641,9 @@ fn comparison_programs() -> Vec<Program> {
         }
     }
     let mut programs = vec![Program::Kiosk];
+    if STATIC_KIOSK.get_or_init(build_static_kiosk).is_some() {
+        programs.push(Program::KioskStatic);
+    }
     for (program, name) in wanted {
         if on_path(name).is_some() {
             programs.push(program);
@@ -594,11 +655,9 @@ fn comparison_programs() -> Vec<Program> {
 }
 
 fn file_size(program: Program) -> Option<u64> {
-    let path = match program {
-        Program::Kiosk => PathBuf::from(env!("CARGO_BIN_EXE_faq-kiosk")),
-        other => on_path(other.name())?,
-    };
-    std::fs::metadata(path).ok().map(|meta| meta.len())
+    std::fs::metadata(program.path()?)
+        .ok()
+        .map(|meta| meta.len())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +693,9 @@ fn run_comparison(config: &Path, runs: usize) -> Result<(), String> {
             .map(|(&program, runs)| (program, Medians::of(program, runs)))
             .collect();
         print_table(size, &programs, &medians);
-        verdicts.extend(judge(size, &medians));
+        for &kiosk in programs.iter().filter(|p| p.is_kiosk()) {
+            verdicts.extend(judge(kiosk, size, &medians));
+        }
     }
     println!("## Targets\n");
     for verdict in verdicts {
@@ -728,40 +789,49 @@ fn format_ratio(ours: Option<f64>, theirs: Option<f64>) -> String {
 
 fn print_table(size: (u16, u16), programs: &[Program], medians: &BTreeMap<Program, Medians>) {
     println!("## {}x{}\n", size.0, size.1);
-    let others: Vec<Program> = programs
-        .iter()
-        .copied()
-        .filter(|&p| p != Program::Kiosk)
-        .collect();
+    let (kiosks, others): (Vec<Program>, Vec<Program>) =
+        programs.iter().copied().partition(|p| p.is_kiosk());
     let mut header = String::from("| measure |");
     let mut rule = String::from("| --- |");
     for program in programs {
         header += &format!(" {} |", program.name());
         rule += " ---: |";
     }
-    for other in &others {
-        header += &format!(" kiosk / {} |", other.name());
-        rule += " ---: |";
+    for kiosk in &kiosks {
+        let short = if *kiosk == Program::Kiosk {
+            "kiosk"
+        } else {
+            "static"
+        };
+        for other in &others {
+            header += &format!(" {short} / {} |", other.name());
+            rule += " ---: |";
+        }
     }
     println!("{header}\n{rule}");
-    let kiosk = &medians[&Program::Kiosk];
-    for (label, ours) in &kiosk.rows {
+    for (label, _) in &medians[&Program::Kiosk].rows {
         let mut line = format!("| {label} |");
         for program in programs {
             line += &format!(" {} |", format_value(label, medians[program].get(label)));
         }
-        for other in &others {
-            line += &format!(" {} |", format_ratio(*ours, medians[other].get(label)));
+        for kiosk in &kiosks {
+            for other in &others {
+                line += &format!(
+                    " {} |",
+                    format_ratio(medians[kiosk].get(label), medians[other].get(label))
+                );
+            }
         }
         println!("{line}");
     }
     println!();
 }
 
-/// Each target of issue 6 at one size, met or missed, with the numbers behind it.
-fn judge(size: (u16, u16), medians: &BTreeMap<Program, Medians>) -> Vec<String> {
-    let at = format!("{}x{}", size.0, size.1);
-    let kiosk = &medians[&Program::Kiosk];
+/// Each target of issue 6 at one size, met or missed by `program` (one of the kiosk's
+/// builds), with the numbers behind it.
+fn judge(program: Program, size: (u16, u16), medians: &BTreeMap<Program, Medians>) -> Vec<String> {
+    let at = format!("{} {}x{}", program.name(), size.0, size.1);
+    let kiosk = &medians[&program];
     let other = |program: Program, label: &str| medians.get(&program).and_then(|m| m.get(label));
     let ours = |label: &str| kiosk.get(label).unwrap_or(f64::NAN);
     let verdict = |met: bool| if met { "met" } else { "MISSED" };
@@ -813,7 +883,8 @@ fn judge(size: (u16, u16), medians: &BTreeMap<Program, Medians>) -> Vec<String> 
     if size == SIZES[0] {
         let binary = ours(BINARY);
         lines.push(format!(
-            "stripped binary under 1.5 MiB: {} ({binary:.0} KiB)",
+            "{} stripped binary under 1.5 MiB: {} ({binary:.0} KiB)",
+            program.name(),
             verdict(binary < 1536.0)
         ));
     }
@@ -841,7 +912,8 @@ fn machine_line() -> String {
 
 fn run_soak(config: &Path) -> Result<(), String> {
     let (cols, rows) = SIZES[0];
-    let running = Running::start(kiosk_command(config), cols, rows)?;
+    let path = Program::Kiosk.path().expect("the bench's own build");
+    let running = Running::start(kiosk_command(&path, config), cols, rows)?;
     let result = soak(&running);
     running.end();
     result

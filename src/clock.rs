@@ -44,7 +44,9 @@ pub fn local_timestamp(time: SystemTime) -> String {
 
 /// The local time zone's offset from UTC at the Unix time `seconds`.
 fn utc_offset_seconds(seconds: i64) -> i64 {
-    let time: libc::time_t = seconds as libc::time_t;
+    // The type is libc's time_t, left to inference: musl's libc crate marks the name as about
+    // to change.
+    let time = seconds as _;
     // SAFETY: localtime_r only writes the struct it is given; a zeroed tm is a valid value.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     // SAFETY: both pointers are valid for the duration of the call.
