@@ -100,12 +100,14 @@ fn certain_advance(cell: &Cell, ambiguous_narrow: bool) -> Option<u16> {
     if cell.diff_option != CellDiffOption::None || u32::from(c) >= 0x1F000 {
         return None;
     }
-    let narrow = grapheme_width(symbol, AmbiguousWidth::Narrow);
-    let wide = grapheme_width(symbol, AmbiguousWidth::Wide);
-    match (narrow, wide) {
-        (1, 1) => Some(1),
-        (1, 2) if ambiguous_narrow => Some(1),
-        (2, 2) => Some(2),
+    if c.is_ascii_graphic() || c == ' ' {
+        return Some(1);
+    }
+    // Only a character one column wide when narrow can be Ambiguous: the wide lookup is
+    // needed for those alone.
+    match grapheme_width(symbol, AmbiguousWidth::Narrow) {
+        2 => Some(2),
+        1 if ambiguous_narrow || grapheme_width(symbol, AmbiguousWidth::Wide) == 1 => Some(1),
         _ => None,
     }
 }

@@ -155,10 +155,20 @@ const BLACK_FLAG: char = '\u{1F3F4}';
 /// ```
 pub fn sanitize(text: &str) -> Sanitized {
     let mut out = Sanitized::default();
-    let kept = remove_controls(text, &mut out);
-    // Only joiners, variation selectors and tags depend on their cluster; text without any
-    // (all of the leaflet) is kept as it is, without segmenting it into graphemes.
+    // Only joiners, variation selectors and tags depend on their cluster.
     let attached = |c: char| c == ZWJ || is_variation_selector(c) || is_tag(c);
+    // Nearly all text (all of the leaflet) has nothing to remove, replace or judge by its
+    // neighbours: it is taken whole, without listing its characters one by one.
+    if text
+        .chars()
+        .all(|c| matches!(classify(c), Class::Keep) && !attached(c))
+    {
+        out.text = text.to_string();
+        return out;
+    }
+    let kept = remove_controls(text, &mut out);
+    // Text without characters that attach (most of what is left) is kept as it is, without
+    // segmenting it into graphemes.
     if !kept.iter().any(|&(_, c)| attached(c)) {
         out.text = kept.into_iter().map(|(_, c)| c).collect();
         return out;

@@ -81,7 +81,7 @@ fn draw_laid_out(
     styles: &Styles,
     ambiguous: AmbiguousWidth,
 ) {
-    buf.set_style(area, styles.normal);
+    fill(buf, area, styles.normal);
     let mut painter = Painter {
         buf,
         styles,
@@ -90,6 +90,22 @@ fn draw_laid_out(
     match view {
         View::TooSmall(lines) => painter.message(area, lines),
         View::Screen(screen) => painter.screen(area, screen),
+    }
+}
+
+/// Sets the style of every cell of `area`, a row at a time: every frame fills the whole
+/// screen, and ratatui's `Buffer::set_style` works out each cell's index anew (a tenth of the
+/// kiosk's start-up).
+fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.set_style(style);
+        }
     }
 }
 
@@ -145,8 +161,7 @@ impl Painter<'_> {
     }
 
     fn fill(&mut self, area: Rect, style: Style) {
-        let area = area.intersection(self.buf.area);
-        self.buf.set_style(area, style);
+        fill(self.buf, area, style);
     }
 
     fn message(&mut self, area: Rect, lines: &[String]) {
