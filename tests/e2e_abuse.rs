@@ -146,9 +146,11 @@ fn process_state(pid: u32) -> Option<(char, u64)> {
     Some((state, ticks(11)? + ticks(12)?))
 }
 
-/// Waits up to a second for `pid` to end after a hang-up; whether it ended, and the CPU time
-/// it used since it had used `before` ticks.
-fn ends_after_hang_up(pid: u32, before: u64) -> (bool, Duration) {
+/// Hangs up `kiosk`'s terminal and checks that the kiosk process `pid` ends within a second
+/// without spinning meanwhile.
+fn hang_up_and_see_it_end(kiosk: &mut Kiosk, pid: u32) {
+    let (_, before) = process_state(pid).expect("the kiosk runs");
+    kiosk.hang_up();
     let hung_up = Instant::now();
     let mut last = before;
     let ended = loop {
@@ -166,7 +168,15 @@ fn ends_after_hang_up(pid: u32, before: u64) -> (bool, Duration) {
         thread::sleep(Duration::from_millis(10));
     };
     // /proc counts in USER_HZ, which is 100 a second on Linux.
-    (ended, Duration::from_millis((last - before) * 10))
+    let cpu = Duration::from_millis((last - before) * 10);
+    assert!(
+        ended,
+        "still running a second after the hang-up, {cpu:?} of CPU used"
+    );
+    assert!(
+        cpu < Duration::from_millis(200),
+        "{cpu:?} of CPU used before it ended"
+    );
 }
 
 #[test]
@@ -176,17 +186,7 @@ fn a_dropped_terminal_ends_the_kiosk_cleanly_within_a_second_without_spinning() 
     kiosk.press("3");
     kiosk.wait_for("安全性、暗証番号を忘れたとき");
     let pid = kiosk.pid();
-    let (_, before) = process_state(pid).expect("the kiosk runs");
-    kiosk.hang_up();
-    let (ended, cpu) = ends_after_hang_up(pid, before);
-    assert!(
-        ended,
-        "still running a second after the hang-up, {cpu:?} of CPU used"
-    );
-    assert!(
-        cpu < Duration::from_millis(200),
-        "{cpu:?} of CPU used before it ended"
-    );
+    hang_up_and_see_it_end(&mut kiosk, pid);
     // It ends cleanly, as on SIGHUP: not by a panic (ratatui reports a cursor it cannot show
     // with eprintln!, which panics when stderr is the closed terminal) nor by a signal.
     let status = kiosk.wait_for_exit_status();
@@ -205,15 +205,5 @@ fn a_dropped_terminal_ends_the_kiosk_even_when_no_sighup_reaches_it() {
         .next()
         .and_then(|pid| pid.parse().ok())
         .expect("the kiosk runs under the shell");
-    let (_, before) = process_state(pid).expect("the kiosk runs");
-    kiosk.hang_up();
-    let (ended, cpu) = ends_after_hang_up(pid, before);
-    assert!(
-        ended,
-        "still running a second after the hang-up, {cpu:?} of CPU used"
-    );
-    assert!(
-        cpu < Duration::from_millis(200),
-        "{cpu:?} of CPU used before it ended"
-    );
+    hang_up_and_see_it_end(&mut kiosk, pid);
 }
