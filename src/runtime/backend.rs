@@ -482,11 +482,30 @@ mod tests {
 
     /// What drawing `next` over `previous` writes, on a screen as wide as they are.
     fn written(previous: &Buffer, next: &Buffer) -> String {
+        written_by(previous, next, |_| ())
+    }
+
+    /// What a backend for a screen the size of the buffers, set up by `configure`, writes to
+    /// draw `next` over `previous`. It knows nothing of what the screen shows.
+    fn written_by(
+        previous: &Buffer,
+        next: &Buffer,
+        configure: impl FnOnce(&mut KioskBackend<&mut Vec<u8>>),
+    ) -> String {
         let mut out = Vec::new();
-        let mut backend = KioskBackend::new(&mut out);
-        backend.width.set(previous.area.width);
+        let mut backend = sized_backend(&mut out, previous.area);
+        configure(&mut backend);
         backend.draw(previous.diff(next).into_iter()).unwrap();
+        drop(backend);
         String::from_utf8(out).unwrap()
+    }
+
+    /// A backend writing to `out`, told the screen is as large as `area`, as `size` would.
+    fn sized_backend(out: &mut Vec<u8>, area: Rect) -> KioskBackend<&mut Vec<u8>> {
+        let backend = KioskBackend::new(out);
+        backend.width.set(area.width);
+        backend.height.set(area.height);
+        backend
     }
 
     #[test]
@@ -510,12 +529,10 @@ mod tests {
         let blank = Buffer::empty(Rect::new(0, 0, 10, 1));
         let mut next = blank.clone();
         next.set_string(0, 0, "※x▄y", Style::default());
-        let mut out = Vec::new();
-        let mut backend = KioskBackend::new(&mut out);
-        backend.width.set(10);
-        backend.trust_narrow_ambiguous();
-        backend.draw(blank.diff(&next).into_iter()).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), "\x1b[H※x▄y");
+        assert_eq!(
+            written_by(&blank, &next, |backend| backend.trust_narrow_ambiguous()),
+            "\x1b[H※x▄y"
+        );
     }
 
     #[test]
@@ -706,9 +723,7 @@ mod tests {
             // One backend for both frames, as in the kiosk: it starts from a cleared screen
             // and knows which cells it left blank.
             let mut out = Vec::new();
-            let mut backend = KioskBackend::new(&mut out);
-            backend.width.set(area.width);
-            backend.height.set(area.height);
+            let mut backend = sized_backend(&mut out, area);
             backend.clear().unwrap();
             backend.draw(Buffer::empty(area).diff(&previous).into_iter()).unwrap();
             backend.draw(previous.diff(&next).into_iter()).unwrap();
