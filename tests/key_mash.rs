@@ -15,9 +15,7 @@
 //!
 //! `FAQ_KIOSK_MASH_EVENTS` sets the number of key events (a million by default).
 
-use std::collections::HashMap;
 use std::fmt;
-use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 use std::time::{Duration, Instant};
 
@@ -365,85 +363,34 @@ impl Kiosk {
     }
 }
 
-/// The pages of every layout checked so far in one script. Layout is a pure function of the
-/// content, the terminal and the screen, and the costliest thing here, so each one is asked
-/// for once.
-#[derive(Default)]
-struct Layouts {
-    /// The pages of a list, by content, geometry and category (`None` for the home menu).
-    lists: HashMap<(usize, String, Option<usize>), Vec<Range<usize>>>,
-    /// The number of pages of an answer, by content, geometry, category and position.
-    answers: HashMap<(usize, String, usize, usize), usize>,
-}
-
-impl Layouts {
-    fn list_pages(&mut self, state: &State, category: Option<usize>) -> &[Range<usize>] {
-        let key = (
-            content_key(state),
-            format!("{:?}", state.geometry()),
-            category,
-        );
-        self.lists.entry(key).or_insert_with(|| {
-            state
-                .list_layout()
-                .expect("a list screen has a list")
-                .pages
-                .clone()
-        })
-    }
-
-    fn answer_pages(&mut self, state: &State, category: usize, position: usize) -> usize {
-        let key = (
-            content_key(state),
-            format!("{:?} {}", state.geometry(), state.large_text()),
-            category,
-            position,
-        );
-        *self
-            .answers
-            .entry(key)
-            .or_insert_with(|| state.answer_page_count())
-    }
-}
-
-/// Which content the state shows: the scripts only ever show the two static leaflets.
-fn content_key(state: &State) -> usize {
-    std::ptr::from_ref(state.content()) as usize
-}
-
 /// The screen is one that exists in the content, with its highlight and page in range.
-fn check_in_range(state: &State, layouts: &mut Layouts) -> Result<(), String> {
+fn check_in_range(state: &State) -> Result<(), String> {
     let content = state.content();
     let categories = content.categories.len();
-    let mut on_a_page = |category: Option<usize>, highlight: usize| {
-        let pages = layouts.list_pages(state, category);
-        pages.iter().any(|page| page.contains(&highlight))
-            && pages.iter().all(|page| page.len() <= 9)
+    // The state keeps each layout once made, so asking again after every key costs little.
+    let on_a_page = |highlight: usize| {
+        state.list_layout().is_some_and(|list| {
+            list.pages.iter().any(|page| page.contains(&highlight))
+                && list.pages.iter().all(|page| page.len() <= 9)
+        })
     };
     let in_range = match state.screen() {
         Screen::Attract | Screen::Staff => true,
-        Screen::Home { highlight } => highlight < categories && on_a_page(None, highlight),
+        Screen::Home { highlight } => highlight < categories && on_a_page(highlight),
         Screen::Category {
             category,
             highlight,
         } => {
             category < categories
                 && highlight < content.category_questions(category).count()
-                && on_a_page(Some(category), highlight)
+                && on_a_page(highlight)
         }
-        Screen::Answer {
-            category,
-            position,
-            page,
-        } => state.question().is_some() && page < layouts.answer_pages(state, category, position),
-        Screen::TakeHome {
-            category,
-            position,
-            page,
-            item,
-        } => {
+        Screen::Answer { page, .. } => {
+            state.question().is_some() && page < state.answer_page_count()
+        }
+        Screen::TakeHome { page, item, .. } => {
             state.question().is_some_and(|q| item < q.take_home().len())
-                && page < layouts.answer_pages(state, category, position)
+                && page < state.answer_page_count()
         }
     };
     if in_range {
@@ -533,19 +480,18 @@ fn run(script: &Script, shipped: &Arc<Content>, long: &Arc<Content>) -> Result<(
         },
         now,
     );
-    let mut layouts = Layouts::default();
     for (index, step) in script.steps.iter().enumerate() {
         let mut checked = Ok(());
         for before in &step.before {
             kiosk.apply(before, shipped, long);
             checked = checked
-                .and_then(|()| check_in_range(&kiosk.state, &mut layouts))
+                .and_then(|()| check_in_range(&kiosk.state))
                 .and_then(|()| check_home_key(&kiosk));
         }
         kiosk.now += step.pause;
         kiosk.press(&step.key);
         checked = checked
-            .and_then(|()| check_in_range(&kiosk.state, &mut layouts))
+            .and_then(|()| check_in_range(&kiosk.state))
             .and_then(|()| check_home_key(&kiosk));
         if index % DRAW_EVERY == 0 {
             checked = checked.and_then(|()| check_drawing(&kiosk.state, &styles));
