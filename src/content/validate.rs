@@ -666,19 +666,14 @@ answer = ["答えです。"]
         let source = Source::new("faq.toml", crate::content::EMBEDDED_CONTENT);
         let (_, warnings) = Content::check_on(&source, today).unwrap();
         let found: Vec<String> = warnings.0.iter().map(ToString::to_string).collect();
-        assert!(found.len() >= 2, "{found:?}");
-        assert!(
-            found
-                .iter()
-                .any(|w| w.contains("「令和6年12月2日」（2024-12-02）は過ぎています")),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|w| w.contains("「令和7年12月1日」（2025-12-01）")),
-            "{found:?}"
-        );
+        let dates: Vec<&str> = found
+            .iter()
+            .filter_map(|w| w.split_once("期限の日付「")?.1.split_once('」'))
+            .map(|(date, _)| date)
+            .collect();
+        // 令和6年12月2日 is written twice, as an event and as a point in time (時点): neither
+        // goes stale, so only the one deadline, written twice, is warned about.
+        assert_eq!(dates, ["令和7年12月1日", "令和7年12月1日"], "{found:?}");
         let early = Date::new(2024, 1, 1);
         assert!(
             Content::check_on(&source, early).unwrap().1.0.is_empty(),
