@@ -194,6 +194,13 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_content_is_due_for_review_a_year_after_its_edition() {
+        let content = Content::embedded().unwrap();
+        // 令和7年5月版: the edition of May 2025, so staff are asked to review it by May 2026.
+        assert_eq!(content.meta.review_by, crate::dates::Date::new(2026, 5, 1));
+    }
+
+    #[test]
     fn the_phone_number_in_the_leaflet_can_be_taken_home() {
         let content = Content::embedded().unwrap();
         let q3 = content.questions.iter().find(|q| q.id == "q3").unwrap();
