@@ -49,7 +49,7 @@ fn lay_out_answers(c: &mut Criterion) {
                 .questions
                 .iter()
                 .map(|question| {
-                    answer_layout(black_box(&GEOMETRY), question, false)
+                    answer_layout(black_box(&GEOMETRY), question, false, None)
                         .pages
                         .len()
                 })

@@ -540,7 +540,7 @@ impl AnswerPath {
             .category_questions(3)
             .nth(1)
             .ok_or("faq.toml has no second question in its fourth category")?;
-        let laid_out = answer_layout(&Geometry::new(cols, rows), question, false);
+        let laid_out = answer_layout(&Geometry::new(cols, rows), question, false, None);
         Ok(Self {
             question: laid_out.question.first().cloned().unwrap_or_default(),
             second_page: laid_out.pages.get(1).and_then(|page| page.first()).cloned(),

@@ -127,3 +127,57 @@ fn render_rejects_an_unknown_key_and_says_which() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`Esc`"));
 }
+
+#[test]
+fn today_previews_what_dates_do_for_check_and_render() {
+    let before = faq_kiosk(&["check", "--content", "faq.toml", "--today", "2025-06-01"]);
+    assert!(before.status.success(), "{}", stderr(&before));
+    assert!(
+        !stdout(&before).contains("期限の日付"),
+        "{}",
+        stdout(&before)
+    );
+    let after = faq_kiosk(&["check", "--content", "faq.toml", "--today", "2025-12-02"]);
+    assert!(
+        stdout(&after).contains("期限の日付「令和7年12月1日」"),
+        "{}",
+        stdout(&after)
+    );
+    // 時点 names a point in time, which never passes.
+    assert!(
+        !stdout(&after).contains("令和6年12月2日"),
+        "{}",
+        stdout(&after)
+    );
+
+    let page = |today: &str| {
+        let keys = [
+            "render", "--today", today, "--size", "80x24", "--keys", "4 2 +",
+        ];
+        let output = faq_kiosk(&keys);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    assert!(!page("2025-12-01").contains("過ぎています"));
+    let shown = page("2025-12-02");
+    assert!(
+        shown.contains("※ この回答にある期限（令和7年12月1日）は過ぎています。"),
+        "{shown}"
+    );
+    let notice_off = scratch_file("kiosk.toml", "deadline_notices = false\n");
+    let output = faq_kiosk(&[
+        "render",
+        "--config",
+        notice_off.to_str().unwrap(),
+        "--today",
+        "2025-12-02",
+        "--keys",
+        "4 2 +",
+    ]);
+    std::fs::remove_dir_all(notice_off.parent().unwrap()).unwrap();
+    assert!(
+        !stdout(&output).contains("過ぎています"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -173,3 +173,30 @@ fn a_double_press_turns_one_page_not_two() {
     std::thread::sleep(support::REPEAT_PAUSE);
     assert!(kiosk.text().contains("ページ 2/"), "{}", kiosk.text());
 }
+
+#[test]
+fn a_passed_deadline_is_told_to_visitors_below_the_answer() {
+    let notice = "この回答にある期限（令和7年12月1日）は過ぎています";
+    let mut kiosk = Kiosk::start_with_env(120, 40, &[], &[("FAQ_KIOSK_TODAY", "2025-12-02")]);
+    kiosk.begin();
+    kiosk.press("4");
+    kiosk.press("2");
+    kiosk.wait_for(notice);
+    // The leaflet's own words stay as they are, above the notice.
+    let text = kiosk.text();
+    let leaflet = text
+        .find("1年間(令和7年12月1日まで)")
+        .expect("the leaflet's words");
+    assert!(leaflet < text.find(notice).unwrap(), "{text}");
+
+    let mut earlier = Kiosk::start_with_env(120, 40, &[], &[("FAQ_KIOSK_TODAY", "2025-12-01")]);
+    earlier.begin();
+    earlier.press("4");
+    earlier.press("2");
+    earlier.wait_for("転職・転居");
+    assert!(
+        !earlier.text().contains("過ぎています"),
+        "{}",
+        earlier.text()
+    );
+}

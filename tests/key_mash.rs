@@ -471,15 +471,7 @@ fn run(script: &Script, shipped: &Arc<Content>, long: &Arc<Content>) -> Result<(
         ),
         now,
     };
-    kiosk.state.update(
-        Action::SettingsChanged {
-            idle: config.idle_settings(),
-            ambiguous: config.text.ambiguous_width(None),
-            hanging_punctuation: config.text.hanging_punctuation,
-            big_text: config.big_text.options(),
-        },
-        now,
-    );
+    kiosk.state.update(config.state_settings(None), now);
     for (index, step) in script.steps.iter().enumerate() {
         let mut checked = Ok(());
         for before in &step.before {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
+use crate::dates::Date;
 use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
@@ -57,7 +58,11 @@ pub enum Action {
         hanging_punctuation: bool,
         /// Which large-glyph sizes titles may be drawn in.
         big_text: BigTextOptions,
+        /// Whether an answer with a passed deadline shows a notice saying so.
+        deadline_notices: bool,
     },
+    /// The local date is now this (at start, and when the runtime sees the day change).
+    DateChanged(Date),
     /// Facts for the staff screen, gathered by the runtime.
     StaffInfoChanged(StaffInfo),
 }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::content::{Content, Question};
+use crate::dates::Date;
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout};
 use idle::IdleTimer;
 
@@ -92,6 +93,10 @@ pub struct State {
     theme: usize,
     /// Whether the visitor chose large answer text with `*`.
     large_text: bool,
+    /// Today's local date, as the runtime last told it.
+    today: Option<Date>,
+    /// Whether answers with a passed deadline say so (the settings' `deadline_notices`).
+    deadline_notices: bool,
     /// The layouts of the screens shown at this size, made once each.
     layouts: LayoutCache,
 }
@@ -109,6 +114,8 @@ impl State {
             answer_views: BTreeMap::new(),
             theme: 0,
             large_text: false,
+            today: None,
+            deadline_notices: true,
             layouts: LayoutCache::default(),
         }
     }
@@ -193,7 +200,14 @@ impl State {
             place,
             question,
             self.large_text,
+            self.notices_on(),
         ))
+    }
+
+    /// The day whose passed deadlines answers give notice of; `None` when notices are off or
+    /// the date is not known yet.
+    fn notices_on(&self) -> Option<Date> {
+        self.today.filter(|_| self.deadline_notices)
     }
 
     /// The question on screen, when an answer (or one of its QR codes) is shown.
@@ -231,13 +245,19 @@ impl State {
                 ambiguous,
                 hanging_punctuation,
                 big_text,
+                deadline_notices,
             } => {
                 self.idle.set_settings(idle, now);
+                self.deadline_notices = deadline_notices;
                 self.geometry = self
                     .geometry
                     .ambiguous(ambiguous)
                     .hanging_punctuation(hanging_punctuation)
                     .big_text(big_text);
+                self.clamp_answer_page();
+            }
+            Action::DateChanged(today) => {
+                self.today = Some(today);
                 self.clamp_answer_page();
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,
@@ -335,7 +355,7 @@ impl State {
             Screen::Answer { .. } if !same_answer => {
                 if let Some(question) = self.question() {
                     let id = question.id.clone();
-                    let speech = speech_text(question);
+                    let speech = self.speech_text(question);
                     *self.answer_views.entry(id.clone()).or_default() += 1;
                     effects.push(Effect::Record(UsageEvent::AnswerOpened { question: id }));
                     effects.push(Effect::Speak(speech));
@@ -422,7 +442,7 @@ impl State {
         // On an answer, Enter reads it aloud again.
         if matches!(self.screen, Screen::Answer { .. }) {
             if let Some(question) = self.question() {
-                effects.push(Effect::Speak(speech_text(question)));
+                effects.push(Effect::Speak(self.speech_text(question)));
             }
             return;
         }
@@ -506,24 +526,28 @@ impl State {
         self.answer_layout().map_or(1, |answer| answer.pages.len())
     }
 
+    /// What is read aloud for an answer: the question, then each paragraph, then the notice
+    /// of a passed deadline shown below it, a line each.
+    fn speech_text(&self, question: &Question) -> String {
+        let notice = self
+            .notices_on()
+            .and_then(|today| question.deadline_notice(today));
+        let mut text = question.question.clone();
+        for paragraph in question.answer.iter().chain(&notice) {
+            text.push('\n');
+            text.push_str(paragraph);
+        }
+        text
+    }
+
     /// Keeps the answer page (shown, or to go back to from a QR code) within the answer after
-    /// a resize or a change of text size.
+    /// a resize, a change of text size or a new day's notices.
     fn clamp_answer_page(&mut self) {
         let last = self.answer_page_count() - 1;
         if let Screen::Answer { page, .. } | Screen::TakeHome { page, .. } = &mut self.screen {
             *page = (*page).min(last);
         }
     }
-}
-
-/// What is read aloud for an answer: the question, then each paragraph, a line each.
-fn speech_text(question: &Question) -> String {
-    let mut text = question.question.clone();
-    for paragraph in &question.answer {
-        text.push('\n');
-        text.push_str(paragraph);
-    }
-    text
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::*;
+use crate::config::Config;
 use crate::content::Content;
 
 /// The home screen, reached from the attract screen with a first key.
@@ -357,6 +358,7 @@ fn idle_settings_can_turn_the_reset_off() {
         ambiguous: Default::default(),
         hanging_punctuation: false,
         big_text: Default::default(),
+        deadline_notices: true,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -560,4 +562,37 @@ fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() 
     assert!(matches!(s.screen(), Screen::TakeHome { page, .. } if page <= last));
     s.update(Action::Back, t0);
     assert!(matches!(s.screen(), Screen::Answer { page, .. } if page <= last));
+}
+
+#[test]
+fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
+    let day = |d| Date::new(2025, 12, d).unwrap();
+    let notice = "この回答にある期限（令和7年12月1日）は過ぎています";
+    let spoken = |s: &mut State| {
+        let effects = s.update(Action::Select, Instant::now());
+        effects.into_iter().find_map(|e| match e {
+            Effect::Speak(text) => Some(text),
+            _ => None,
+        })
+    };
+    let mut s = after(state(80, 24), &[Action::DateChanged(day(1))]);
+    s = after(s, &[Action::Open(4), Action::Open(2)]);
+    assert_eq!(s.question().unwrap().id, "q7");
+    assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
+    assert!(!spoken(&mut s).unwrap().contains(notice));
+
+    // The day changes while the answer is on screen: the notice appears at once.
+    s = after(s, &[Action::DateChanged(day(2))]);
+    assert!(s.answer_layout().unwrap().notice_lines > 0);
+    let text = spoken(&mut s).unwrap();
+    let last_line = text.lines().last().unwrap();
+    assert!(last_line.contains(notice), "read last, as shown: {text}");
+
+    let settings = Config {
+        deadline_notices: false,
+        ..Config::default()
+    };
+    s = after(s, &[settings.state_settings(None)]);
+    assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
+    assert!(!spoken(&mut s).unwrap().contains(notice));
 }

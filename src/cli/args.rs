@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use lexopt::prelude::*;
 
+use crate::dates::Date;
 use crate::input::{KeyLabel, parse_key_labels};
 use crate::runtime::ExitKey;
 
@@ -30,6 +31,9 @@ Options / オプション:
                     also FAQ_KIOSK_CONTENT / 質問と答えのファイル
   --config FILE     the settings file [built-in config/kiosk.toml];
                     also FAQ_KIOSK_CONFIG / 設定ファイル
+  --today DATE      check, render: take YYYY-MM-DD as today, to preview what dates do
+                    (passed deadlines, review_by); also FAQ_KIOSK_TODAY, which the kiosk
+                    reads too / この日を今日として扱います
   --exit-key KEY    development only: this key (one character, Esc or F1-F12) ends the
                     kiosk; without it no key leaves the program / 開発用: このキーで終了します
   -h, --help        this help / この説明
@@ -57,6 +61,8 @@ pub struct Cli {
     pub config: Option<PathBuf>,
     /// The development escape.
     pub exit_key: Option<ExitKey>,
+    /// The day to take as today instead of the clock's, from `--today` or `FAQ_KIOSK_TODAY`.
+    pub today: Option<Date>,
     /// What to do; `None` runs the kiosk.
     pub command: Option<Command>,
 }
@@ -132,6 +138,7 @@ fn read(
         content: None,
         config: None,
         exit_key: None,
+        today: None,
         command: None,
     };
     let (mut size, mut keys, mut attract) = ((80, 24), Vec::new(), false);
@@ -154,6 +161,9 @@ fn read(
                 keys = parse_key_labels(&text(parser.value()?)?).map_err(usage)?;
             }
             Long("attract") if command_name.as_deref() == Some("render") => attract = true,
+            Long("today") if matches!(command_name.as_deref(), Some("check" | "render")) => {
+                cli.today = Some(parse_today(&text(parser.value()?)?).map_err(usage)?);
+            }
             Long("log") if command_name.as_deref() == Some("stats") => {
                 log = Some(parser.value()?.into());
             }
@@ -192,6 +202,14 @@ fn read(
         .content
         .or_else(|| from_environment("FAQ_KIOSK_CONTENT"));
     cli.config = cli.config.or_else(|| from_environment("FAQ_KIOSK_CONFIG"));
+    if cli.today.is_none()
+        && let Some(value) = environment("FAQ_KIOSK_TODAY").filter(|v| !v.is_empty())
+    {
+        let value = text(value)?;
+        cli.today = Some(
+            parse_today(&value).map_err(|message| usage(format!("FAQ_KIOSK_TODAY: {message}")))?,
+        );
+    }
     Ok(cli)
 }
 
@@ -217,6 +235,11 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
             .ok_or_else(|| format!("'{n}' is not a number of cells from 0 to {MAX_RENDER_SIDE}"))
     };
     Ok((number(w)?, number(h)?))
+}
+
+fn parse_today(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text)
+        .ok_or_else(|| format!("'{text}' is not a day: write YYYY-MM-DD, e.g. 2026-12-01"))
 }
 
 fn parse_date(text: &str) -> Result<String, String> {
@@ -265,6 +288,28 @@ mod tests {
             })
         );
         assert_eq!(parse_words("check").unwrap().command, Some(Command::Check));
+        let cli = parse_words("check --today 2026-12-01").unwrap();
+        assert_eq!(cli.today, Date::new(2026, 12, 1));
+        let cli = parse_words("render --today 2025-12-02").unwrap();
+        assert_eq!(cli.today, Date::new(2025, 12, 2));
+    }
+
+    #[test]
+    fn the_environment_can_set_today_for_the_kiosk_too() {
+        let env = |name: &str| (name == "FAQ_KIOSK_TODAY").then(|| OsString::from("2025-12-02"));
+        let cli = parse(Vec::<OsString>::new(), env).unwrap();
+        assert_eq!(cli.today, Date::new(2025, 12, 2));
+        let cli = parse(["check", "--today", "2026-01-01"].map(OsString::from), env).unwrap();
+        assert_eq!(
+            cli.today,
+            Date::new(2026, 1, 1),
+            "the command line comes first"
+        );
+        let bad = |name: &str| (name == "FAQ_KIOSK_TODAY").then(|| OsString::from("2026-02-30"));
+        match parse(Vec::<OsString>::new(), bad) {
+            Err(Stop::Usage(message)) => assert!(message.contains("FAQ_KIOSK_TODAY"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -285,6 +330,8 @@ mod tests {
         assert!(wrong("render --size 80").contains("COLUMNSxROWS"));
         assert!(wrong("render --size 65535x65535").contains("0 to 1000"));
         assert!(wrong("stats --since 2026/11/01").contains("YYYY-MM-DD"));
+        assert!(wrong("check --today 2026-02-30").contains("not a day"));
+        assert!(wrong("stats --today 2026-12-01").contains("--today"));
         assert!(wrong("frobnicate").contains("unknown command 'frobnicate'"));
         assert!(
             wrong("check --keys 1").contains("--keys"),

@@ -19,7 +19,7 @@ use crate::app::{Action, State};
 use crate::config::Config;
 use crate::content::Content;
 use crate::input::{KeyLabel, Keymap};
-use crate::runtime::{self, ExitKey, Start};
+use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
 use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
 use crate::usage::{self, read_log, usage_log_path};
@@ -102,18 +102,19 @@ pub fn run_from_environment() -> ExitCode {
 
 /// Runs the parsed command line; the exit code says whether it went well.
 pub fn main(cli: Cli) -> ExitCode {
-    // Only `check` is about the files' upkeep; the kiosk itself shows no date warnings.
-    let today = matches!(cli.command, Some(Command::Check)).then(|| local_date(SystemTime::now()));
-    let loaded = load(cli.content.as_deref(), cli.config.as_deref(), today);
+    let today = cli.today.unwrap_or_else(|| local_date(SystemTime::now()));
+    // Only `check` warns staff about the files' dates; visitors see notices on answers.
+    let checked_on = matches!(cli.command, Some(Command::Check)).then_some(today);
+    let loaded = load(cli.content.as_deref(), cli.config.as_deref(), checked_on);
     match cli.command {
         Some(Command::Check) => check(&loaded),
         Some(Command::Render {
             size,
             keys,
             attract,
-        }) => render(&loaded, size, &keys, attract),
+        }) => render(&loaded, size, &keys, attract, today),
         Some(Command::Stats { log, since, csv }) => stats(&loaded, log, since.as_deref(), csv),
-        None => run(loaded, cli.content, cli.config, cli.exit_key),
+        None => run(loaded, &cli),
     }
 }
 
@@ -150,6 +151,7 @@ fn render(
     (width, height): (u16, u16),
     keys: &[KeyLabel],
     attract: bool,
+    today: Date,
 ) -> ExitCode {
     if loaded.problems.has_errors() {
         eprint!("{}", loaded.problems);
@@ -160,6 +162,8 @@ fn render(
     let geometry = loaded.config.geometry(width, height, None);
     let now = Instant::now();
     let mut state = State::new(Arc::new(loaded.content.clone()), geometry, now);
+    state.update(loaded.config.state_settings(None), now);
+    state.update(Action::DateChanged(today), now);
     if !attract {
         state.update(Action::OtherKey, now);
     }
@@ -203,12 +207,7 @@ fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) 
     }
 }
 
-fn run(
-    loaded: Loaded,
-    content_path: Option<PathBuf>,
-    config_path: Option<PathBuf>,
-    exit_key: Option<ExitKey>,
-) -> ExitCode {
+fn run(loaded: Loaded, cli: &Cli) -> ExitCode {
     let problems = (!loaded.problems.0.is_empty()).then(|| loaded.problems.to_string());
     if let Some(problems) = &problems {
         eprint!("{problems}");
@@ -219,10 +218,11 @@ fn run(
     let start = Start {
         content: loaded.content,
         config: loaded.config,
-        config_path,
-        content_path,
+        config_path: cli.config.clone(),
+        content_path: cli.content.clone(),
         problems,
-        exit_key,
+        exit_key: cli.exit_key,
+        today: cli.today,
     };
     match runtime::run(start) {
         Ok(()) => ExitCode::SUCCESS,

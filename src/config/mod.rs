@@ -58,6 +58,9 @@ pub struct Config {
     /// A command that reads its standard input aloud (program, then arguments); empty for no
     /// speech. Each answer opened is given to it as plain text.
     pub speech_command: Vec<String>,
+    /// Whether an answer with a deadline that has passed shows visitors a notice saying so,
+    /// below the leaflet's unchanged text.
+    pub deadline_notices: bool,
     /// The keypad map.
     pub keypad: KeypadConfig,
     /// The theme the kiosk starts with (and returns to after an idle reset): a `name` of
@@ -81,6 +84,7 @@ impl Default for Config {
             usage_log: None,
             usage_log_max_kib: 1024,
             speech_command: Vec::new(),
+            deadline_notices: true,
             repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
             theme: "default".to_string(),
@@ -260,6 +264,18 @@ impl Config {
             .ambiguous(self.text.ambiguous_width(detected))
             .hanging_punctuation(self.text.hanging_punctuation)
             .big_text(self.big_text.options())
+    }
+
+    /// The settings the kiosk's state takes from these settings, as the action that hands them
+    /// over; `detected` is what the terminal was measured to do with ambiguous characters.
+    pub fn state_settings(&self, detected: Option<AmbiguousWidth>) -> crate::app::Action {
+        crate::app::Action::SettingsChanged {
+            idle: self.idle_settings(),
+            ambiguous: self.text.ambiguous_width(detected),
+            hanging_punctuation: self.text.hanging_punctuation,
+            big_text: self.big_text.options(),
+            deadline_notices: self.deadline_notices,
+        }
     }
 
     /// The themes in the order `/` goes through them, starting with the one named by `theme`.

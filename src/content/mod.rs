@@ -9,7 +9,7 @@ mod validate;
 
 use std::path::Path;
 
-use crate::dates::Date;
+use crate::dates::{Date, past_deadlines};
 use crate::source::{Diagnostics, Source};
 use crate::text::find_phone_numbers;
 
@@ -118,6 +118,42 @@ impl Question {
             }
         }
         links.chain(phones).take(9).collect()
+    }
+
+    /// The notice a visitor sees below the answer when a deadline in it has passed by `today`,
+    /// naming each such date as the answer writes it; `None` while every deadline still holds.
+    ///
+    /// The leaflet's own words stay as they are: the notice only says that they are out of
+    /// date and whom to ask.
+    ///
+    /// ```
+    /// use faq_kiosk::content::Content;
+    /// use faq_kiosk::dates::Date;
+    ///
+    /// let content = Content::embedded().unwrap();
+    /// let q7 = content.questions.iter().find(|q| q.id == "q7").unwrap();
+    /// assert_eq!(q7.deadline_notice(Date::new(2025, 12, 1).unwrap()), None);
+    /// assert_eq!(
+    ///     q7.deadline_notice(Date::new(2025, 12, 2).unwrap()).unwrap(),
+    ///     "※ この回答にある期限（令和7年12月1日）は過ぎています。くわしくは職員におたずねください。",
+    /// );
+    /// ```
+    pub fn deadline_notice(&self, today: Date) -> Option<String> {
+        let mut written: Vec<&str> = Vec::new();
+        for text in std::iter::once(&self.question).chain(&self.answer) {
+            for found in past_deadlines(text, today) {
+                let date = &text[found.range];
+                if !written.contains(&date) {
+                    written.push(date);
+                }
+            }
+        }
+        (!written.is_empty()).then(|| {
+            format!(
+                "※ この回答にある期限（{}）は過ぎています。くわしくは職員におたずねください。",
+                written.join("、")
+            )
+        })
     }
 }
 

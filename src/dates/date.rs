@@ -38,6 +38,31 @@ impl Date {
         })
     }
 
+    /// The date written `YYYY-MM-DD` (four-digit year, two-digit month and day), if that day
+    /// exists.
+    ///
+    /// ```
+    /// use faq_kiosk::dates::Date;
+    ///
+    /// assert_eq!(Date::parse_iso("2026-12-01"), Date::new(2026, 12, 1));
+    /// assert_eq!(Date::parse_iso("2026-02-30"), None);
+    /// assert_eq!(Date::parse_iso("2026-2-3"), None);
+    /// ```
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.split('-');
+        let mut number = |len: usize| {
+            parts
+                .next()
+                .filter(|part| part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|part| part.parse::<u32>().ok())
+        };
+        let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+        if parts.next().is_some() {
+            return None;
+        }
+        Self::new(i32::try_from(year).ok()?, month, day)
+    }
+
     /// The year, e.g. 2025.
     pub const fn year(self) -> i32 {
         self.year

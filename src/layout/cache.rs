@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::{Content, Question};
+use crate::dates::Date;
 
 use super::{AnswerLayout, Geometry, ListLayout, answer_layout, category_layout, home_layout};
 
@@ -28,6 +29,8 @@ struct Made {
     /// reused by a newer one, which would make a stale layout look current.
     made_for: Option<(Geometry, Arc<Content>)>,
     lists: HashMap<ListKey, Arc<ListLayout>>,
+    /// The day the answers' deadline notices were made for (`None`: no notices).
+    answers_on: Option<Date>,
     answers: HashMap<AnswerKey, Arc<AnswerLayout>>,
 }
 
@@ -80,7 +83,10 @@ impl LayoutCache {
         self.list(ListKey::Category(category), geometry, content)
     }
 
-    /// The answer to `question`, the `position`th of `category`, in normal or `large` text.
+    /// The answer to `question`, the `position`th of `category`, in normal or `large` text,
+    /// with the notice of its deadlines passed by `notices_on` (no notice when `None`).
+    ///
+    /// A new day makes the answers again, and only them: the lists hold no dates.
     pub fn answer(
         &self,
         geometry: &Geometry,
@@ -88,13 +94,21 @@ impl LayoutCache {
         (category, position): (usize, usize),
         question: &Question,
         large: bool,
+        notices_on: Option<Date>,
     ) -> Arc<AnswerLayout> {
         let mut made = self.made.borrow_mut();
         made.keep_only_for(geometry, content);
+        if made.answers_on != notices_on {
+            made.answers.clear();
+            made.answers_on = notices_on;
+        }
         Arc::clone(
             made.answers
                 .entry((category, position, large))
-                .or_insert_with(|| Arc::new(answer_layout(geometry, question, large))),
+                .or_insert_with(|| {
+                    let notice = notices_on.and_then(|today| question.deadline_notice(today));
+                    Arc::new(answer_layout(geometry, question, large, notice.as_deref()))
+                }),
         )
     }
 
@@ -150,10 +164,32 @@ mod tests {
         let content = content();
         let geometry = Geometry::new(80, 24);
         let question = content.category_questions(4).next().unwrap();
-        let normal = cache.answer(&geometry, &content, (4, 0), question, false);
-        let large = cache.answer(&geometry, &content, (4, 0), question, true);
-        assert_eq!(*normal, answer_layout(&geometry, question, false));
-        assert_eq!(*large, answer_layout(&geometry, question, true));
+        let normal = cache.answer(&geometry, &content, (4, 0), question, false, None);
+        let large = cache.answer(&geometry, &content, (4, 0), question, true, None);
+        assert_eq!(*normal, answer_layout(&geometry, question, false, None));
+        assert_eq!(*large, answer_layout(&geometry, question, true, None));
         assert_ne!(*normal, *large);
+    }
+
+    #[test]
+    fn a_new_day_makes_the_answers_again_with_their_notices() {
+        let cache = LayoutCache::default();
+        let content = content();
+        let geometry = Geometry::new(80, 24);
+        let q7 = content.questions.iter().position(|q| q.id == "q7").unwrap();
+        let question = &content.questions[q7];
+        let place = (4, q7);
+        let day = |d| Date::new(2025, 12, d);
+        let before = cache.answer(&geometry, &content, place, question, false, day(1));
+        assert_eq!(before.notice_lines, 0);
+        let after = cache.answer(&geometry, &content, place, question, false, day(2));
+        assert!(after.notice_lines > 0);
+        let notice = question.deadline_notice(day(2).unwrap());
+        assert_eq!(
+            *after,
+            answer_layout(&geometry, question, false, notice.as_deref())
+        );
+        let off = cache.answer(&geometry, &content, place, question, false, None);
+        assert_eq!(off.notice_lines, 0);
     }
 }

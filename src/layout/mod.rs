@@ -365,6 +365,20 @@ pub struct AnswerLayout {
     /// The size of large glyphs the answer is drawn in, when the visitor chose large text and
     /// a size fits; `None` for normal text.
     pub big: Option<BigStyle>,
+    /// How many of the last lines are the notice below the leaflet's text (a passed deadline),
+    /// set apart from it by a blank line; 0 without a notice.
+    pub notice_lines: usize,
+}
+
+impl AnswerLayout {
+    /// Whether the `line`th line of page `page` belongs to the notice below the answer.
+    pub fn is_notice(&self, page: usize, line: usize) -> bool {
+        let Some(lines) = self.pages.get(page) else {
+            return false;
+        };
+        let after: usize = self.pages[page + 1..].iter().map(Vec::len).sum();
+        line < lines.len() && lines.len() - line + after <= self.notice_lines
+    }
 }
 
 /// Rows of answer text a page keeps at the least, however long the question.
@@ -375,8 +389,14 @@ const MIN_ANSWER_ROWS: usize = 3;
 const MIN_LARGE_LINE_CHARACTERS: u16 = 8;
 
 /// Lays out a question and its answer in pages that fit the body, in large glyphs if `large`
-/// and some size fits, else in normal text.
-pub fn answer_layout(geometry: &Geometry, question: &Question, large: bool) -> AnswerLayout {
+/// and some size fits, else in normal text; a `notice` (see [`Question::deadline_notice`])
+/// comes last, after a blank line.
+pub fn answer_layout(
+    geometry: &Geometry,
+    question: &Question,
+    large: bool,
+    notice: Option<&str>,
+) -> AnswerLayout {
     let body = geometry.body();
     let width = usize::from(body.width).max(1);
     let height = usize::from(body.height);
@@ -390,31 +410,49 @@ pub fn answer_layout(geometry: &Geometry, question: &Question, large: bool) -> A
         }
     }
     let rows = height.saturating_sub(question_lines.len() + 1).max(1);
-    if large && let Some((style, pages)) = large_answer_pages(geometry, question, rows) {
+    if large
+        && let Some((style, pages, notice_lines)) =
+            large_answer_pages(geometry, question, notice, rows)
+    {
         return AnswerLayout {
             question: question_lines,
             pages,
             big: Some(style),
+            notice_lines,
         };
     }
-    let lines = paragraph_lines(question, |paragraph| geometry.wrap(paragraph, width));
+    let (lines, notice_lines) = paragraph_lines(question, notice, |paragraph| {
+        geometry.wrap(paragraph, width)
+    });
     AnswerLayout {
         question: question_lines,
         pages: paginate_lines(lines, rows, |_| 1),
         big: None,
+        notice_lines,
     }
 }
 
-/// The answer's paragraphs wrapped by `wrap`, a blank line between them.
-fn paragraph_lines(question: &Question, wrap: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+/// The answer's paragraphs and then the notice, if any, wrapped by `wrap` with a blank line
+/// between them; and how many lines the notice took.
+fn paragraph_lines(
+    question: &Question,
+    notice: Option<&str>,
+    wrap: impl Fn(&str) -> Vec<String>,
+) -> (Vec<String>, usize) {
     let mut lines: Vec<String> = Vec::new();
-    for paragraph in &question.answer {
+    let mut notice_lines = 0;
+    let paragraphs = question.answer.iter().map(|p| (p.as_str(), false));
+    for (paragraph, is_notice) in paragraphs.chain(notice.map(|n| (n, true))) {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.extend(wrap(paragraph));
+        let wrapped = wrap(paragraph);
+        if is_notice {
+            notice_lines = wrapped.len();
+        }
+        lines.extend(wrapped);
     }
-    lines
+    (lines, notice_lines)
 }
 
 /// The answer in the largest allowed glyphs with lines of at least a few words and two lines
@@ -427,8 +465,9 @@ fn paragraph_lines(question: &Question, wrap: impl Fn(&str) -> Vec<String>) -> V
 fn large_answer_pages(
     geometry: &Geometry,
     question: &Question,
+    notice: Option<&str>,
     rows: usize,
-) -> Option<(BigStyle, Vec<Vec<String>>)> {
+) -> Option<(BigStyle, Vec<Vec<String>>, usize)> {
     let area = geometry.wide_area();
     let measuring = geometry.ambiguous(AmbiguousWidth::Wide);
     let styles = big::candidates(geometry);
@@ -443,7 +482,7 @@ fn large_answer_pages(
         .iter()
         .find_map(|s| Some((*s, fits(s, MIN_LARGE_LINE_CHARACTERS, 2)?)))
         .or_else(|| styles.iter().rev().find_map(|s| Some((*s, fits(s, 1, 1)?))))?;
-    let lines = paragraph_lines(question, |paragraph| {
+    let (lines, notice_lines) = paragraph_lines(question, notice, |paragraph| {
         measuring.wrap(paragraph, usize::from(text_width))
     });
     // A text line takes a glyph's rows; the blank between paragraphs one row.
@@ -454,7 +493,7 @@ fn large_answer_pages(
             usize::from(glyph_rows)
         }
     };
-    Some((style, paginate_lines(lines, rows, cost)))
+    Some((style, paginate_lines(lines, rows, cost), notice_lines))
 }
 
 /// Cuts lines into pages of `rows`, each line taking `cost(line)` rows, never starting a page
@@ -567,7 +606,7 @@ mod tests {
         let content = content();
         let q7 = &content.questions[6];
         let geometry = Geometry::new(80, 24);
-        let layout = answer_layout(&geometry, q7, false);
+        let layout = answer_layout(&geometry, q7, false, None);
         assert!(layout.pages.len() >= 2, "{layout:?}");
         let rows = usize::from(geometry.body().height) - layout.question.len() - 1;
         for page in &layout.pages {
@@ -579,6 +618,42 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_comes_last_set_apart_and_is_told_from_the_answer() {
+        let content = content();
+        let q7 = &content.questions[6];
+        let notice = "※ この回答にある期限（令和7年12月1日）は過ぎています。くわしくは職員におたずねください。";
+        for (width, height, large) in [(80, 24, false), (160, 45, false), (80, 24, true)] {
+            let geometry = Geometry::new(width, height);
+            let without = answer_layout(&geometry, q7, large, None);
+            let with = answer_layout(&geometry, q7, large, Some(notice));
+            assert_eq!(without.notice_lines, 0);
+            assert!(with.notice_lines >= 1, "{width}x{height}");
+            let lines: Vec<&String> = with.pages.iter().flatten().collect();
+            let (answer, notice_part) = lines.split_at(lines.len() - with.notice_lines);
+            let notice_text: String = notice_part.iter().map(|l| l.trim_start()).collect();
+            assert_eq!(notice_text, notice, "{width}x{height}");
+            let starts_a_page = with.pages.iter().any(|page| {
+                page.first()
+                    .is_some_and(|first| std::ptr::eq(first, *notice_part.first().unwrap()))
+            });
+            assert!(
+                starts_a_page || answer.last().unwrap().is_empty(),
+                "a blank line or a new page sets it apart"
+            );
+            // The leaflet's own lines are the same with or without the notice.
+            let answer_lines: Vec<&String> = without.pages.iter().flatten().collect();
+            assert_eq!(&answer[..answer_lines.len()], answer_lines.as_slice());
+            for (page, page_lines) in with.pages.iter().enumerate() {
+                for (index, line) in page_lines.iter().enumerate() {
+                    let is_notice = notice_part.iter().any(|n| std::ptr::eq(*n, line));
+                    assert_eq!(with.is_notice(page, index), is_notice, "{page}:{index}");
+                }
+            }
+            assert!(!with.is_notice(with.pages.len(), 0));
+        }
+    }
+
+    #[test]
     fn hanging_punctuation_stays_within_the_body() {
         let content = content();
         for width in [40, 80, 81, 120] {
@@ -586,7 +661,10 @@ mod tests {
             let body = usize::from(geometry.body().width);
             let mut hung = 0;
             for question in &content.questions {
-                for line in answer_layout(&geometry, question, false).pages.concat() {
+                for line in answer_layout(&geometry, question, false, None)
+                    .pages
+                    .concat()
+                {
                     let columns = geometry.text_width(&line);
                     assert!(columns <= body, "{width}: {line}");
                     hung += usize::from(columns > body - 2);
@@ -606,7 +684,7 @@ mod tests {
             let geometry = Geometry::new(w, h);
             let rows = usize::from(geometry.body().height);
             for question in &content.questions {
-                let layout = answer_layout(&geometry, question, true);
+                let layout = answer_layout(&geometry, question, true, None);
                 let style = layout.big.expect("some size fits");
                 let (_, glyph_rows) = style.measure("字");
                 for page in &layout.pages {
@@ -644,9 +722,12 @@ mod tests {
         let content = content();
         let mut off = Geometry::new(80, 24);
         off.big_text.enabled = false;
-        assert_eq!(answer_layout(&off, &content.questions[0], true).big, None);
         assert_eq!(
-            answer_layout(&Geometry::new(80, 24), &content.questions[0], false).big,
+            answer_layout(&off, &content.questions[0], true, None).big,
+            None
+        );
+        assert_eq!(
+            answer_layout(&Geometry::new(80, 24), &content.questions[0], false, None).big,
             None
         );
     }
@@ -656,7 +737,7 @@ mod tests {
         let mut question = content().questions[1].clone();
         question.question = question.question.repeat(3);
         let geometry = Geometry::new(40, 12);
-        let layout = answer_layout(&geometry, &question, false);
+        let layout = answer_layout(&geometry, &question, false, None);
         let body_rows = usize::from(geometry.body().height);
         assert_eq!(layout.question.len() + 1 + MIN_ANSWER_ROWS, body_rows);
         let last = layout.question.last().unwrap();

@@ -18,6 +18,7 @@ use crate::clock::{local_date, local_timestamp};
 use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
+use crate::dates::Date;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
@@ -39,6 +40,8 @@ pub struct Start {
     pub problems: Option<String>,
     /// The development escape, if given.
     pub exit_key: Option<ExitKey>,
+    /// The day to take as today instead of the clock's (`FAQ_KIOSK_TODAY`), for previews.
+    pub today: Option<Date>,
 }
 
 /// Whether the loop goes on.
@@ -60,6 +63,10 @@ pub(super) struct Kiosk {
     detected_ambiguous: Option<AmbiguousWidth>,
     loaded_at: String,
     last_error: Option<String>,
+    /// The day given instead of the clock's, if any.
+    fixed_today: Option<Date>,
+    /// The day the state was last told.
+    today: Date,
     test_panic_key: Option<char>,
 }
 
@@ -88,7 +95,9 @@ impl Kiosk {
         let now = Instant::now();
         let geometry = start.config.geometry(size.width, size.height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
-        state.update(settings_changed(&start.config, detected), now);
+        state.update(start.config.state_settings(detected), now);
+        let today = start.today.unwrap_or_else(|| local_date(SystemTime::now()));
+        state.update(Action::DateChanged(today), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
         let mut kiosk = Self {
             state,
@@ -106,6 +115,8 @@ impl Kiosk {
             detected_ambiguous: detected,
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
+            fixed_today: start.today,
+            today,
             test_panic_key: test_panic_key(),
         };
         kiosk.publish_staff_info();
@@ -140,6 +151,7 @@ impl Kiosk {
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let now = Instant::now();
+            self.check_date(now);
             self.check_files(now, false);
             let action = match received {
                 Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
@@ -204,6 +216,19 @@ impl Kiosk {
         Flow::Continue
     }
 
+    /// Tells the state when the day has changed since it was last told (a kiosk left on
+    /// overnight), so that deadlines passed at midnight are noticed at the next wake-up.
+    fn check_date(&mut self, now: Instant) {
+        let today = self
+            .fixed_today
+            .unwrap_or_else(|| local_date(SystemTime::now()));
+        if today != self.today {
+            self.today = today;
+            self.state.update(Action::DateChanged(today), now);
+            self.publish_staff_info();
+        }
+    }
+
     /// Applies edited files (or keeps the running ones and records why not).
     fn check_files(&mut self, now: Instant, force: bool) {
         match self.watch.check(now, force) {
@@ -218,7 +243,7 @@ impl Kiosk {
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
-                    .update(settings_changed(&config, self.detected_ambiguous), now);
+                    .update(config.state_settings(self.detected_ambiguous), now);
                 let content = content.unwrap_or_else(|| {
                     Content::embedded().expect("the built-in faq.toml is valid")
                 });
@@ -259,7 +284,7 @@ impl Kiosk {
                 .content()
                 .meta
                 .review_by
-                .filter(|day| *day < local_date(SystemTime::now()))
+                .filter(|day| *day < self.today)
                 .map(|day| day.to_string()),
         };
         self.state
@@ -286,15 +311,6 @@ fn themes(config: &Config) -> Vec<Styles> {
         .into_iter()
         .map(|theme| Styles::for_theme(theme, mode))
         .collect()
-}
-
-fn settings_changed(config: &Config, detected: Option<AmbiguousWidth>) -> Action {
-    Action::SettingsChanged {
-        idle: config.idle_settings(),
-        ambiguous: config.text.ambiguous_width(detected),
-        hanging_punctuation: config.text.hanging_punctuation,
-        big_text: config.big_text.options(),
-    }
 }
 
 fn log_bytes(config: &Config) -> u64 {

@@ -410,7 +410,13 @@ fn answer_view(
     });
     guide.push(KEY_THEME);
     let mut parts = Parts::new(body, (page + 1, answer.pages.len()), guide);
-    for line in &answer.pages[page] {
+    for (index, line) in answer.pages[page].iter().enumerate() {
+        // The notice of a passed deadline is set apart from the leaflet's words by colour too.
+        let role = if answer.is_notice(page, index) {
+            Role::Heading
+        } else {
+            Role::Body
+        };
         match answer.big {
             Some(style) if !line.is_empty() => {
                 let block = BigBlock {
@@ -419,14 +425,14 @@ fn answer_view(
                     rows: style.measure(line).1,
                     columns: style.measure(line).0,
                 };
-                parts.push_big(&block, false, Role::Body, |_| 0);
+                parts.push_big(&block, false, role, |_| 0);
             }
             _ => parts.body.push(BodyLine {
                 emphasis: find_phone_numbers(line)
                     .into_iter()
                     .map(|n| n.range)
                     .collect(),
-                ..BodyLine::plain(line.clone(), Role::Body)
+                ..BodyLine::plain(line.clone(), role)
             }),
         }
     }
@@ -491,6 +497,28 @@ mod tests {
         let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
         assert_eq!(last.status.as_deref(), Some("ページ 2/2"));
         assert_eq!(keys, ["-", "0", ".", "*", "/"]);
+    }
+
+    #[test]
+    fn the_notice_of_a_passed_deadline_stands_apart_from_the_leaflets_words() {
+        let today = Action::DateChanged(crate::dates::Date::new(2025, 12, 2).unwrap());
+        let keys = [today, Action::Open(4), Action::Open(2), Action::NextPage];
+        let page = screen_after(80, 24, &keys);
+        let roles: Vec<(Role, &str)> = page.body.iter().map(|l| (l.role, l.text.trim())).collect();
+        let first = roles
+            .iter()
+            .position(|(_, text)| text.starts_with("※ この回答にある期限"))
+            .expect("the notice is on the last page");
+        assert_eq!(roles[first - 1], (Role::Body, ""), "a blank line before it");
+        assert!(
+            roles[first..]
+                .iter()
+                .all(|(role, text)| text.is_empty() || *role == Role::Heading)
+        );
+        assert!(
+            roles[2..first].iter().all(|(role, _)| *role == Role::Body),
+            "{roles:?}"
+        );
     }
 
     #[test]
