@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn the_shipped_leaflets_one_deadline_has_passed_by_late_2026() {
         let text = include_str!("../../faq.toml");
-        // Four mentions of two days; the edition, 令和7年5月版, has no day.
+        // review_by, then four mentions of two days; the edition, 令和7年5月版, has no day.
         let found = find_dates(text);
         let written: Vec<(&str, Option<&str>)> = found
             .iter()
@@ -242,6 +242,7 @@ mod tests {
         assert_eq!(
             written,
             [
+                ("2026-05-01", None),
                 ("令和6年12月2日", None),
                 ("令和6年12月2日", Some("時点")),
                 ("令和7年12月1日", Some("まで")),
