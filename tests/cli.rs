@@ -181,3 +181,30 @@ fn today_previews_what_dates_do_for_check_and_render() {
         stdout(&output)
     );
 }
+
+#[test]
+fn staff_notices_are_drawn_under_the_header_within_their_dates() {
+    let shipped =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml"))
+            .unwrap();
+    let content = scratch_file(
+        "faq.toml",
+        &format!(
+            "{shipped}\n[[notices]]\ntext = \"年末年始は窓口がお休みです。\"\nfrom = 2026-12-28\nuntil = 2027-01-03\n"
+        ),
+    );
+    let screen = |today: &str| {
+        let path = content.to_str().unwrap();
+        let output = faq_kiosk(&["render", "--content", path, "--today", today, "--keys", "1"]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let during = screen("2026-12-30");
+    assert_eq!(
+        during.lines().nth(1).map(str::trim),
+        Some("年末年始は窓口がお休みです。"),
+        "{during}"
+    );
+    assert!(!screen("2027-01-04").contains("年末年始"));
+    std::fs::remove_dir_all(content.parent().unwrap()).unwrap();
+}

@@ -126,6 +126,11 @@ impl State {
         self.theme
     }
 
+    /// Today's local date, once the runtime has told it.
+    pub fn today(&self) -> Option<Date> {
+        self.today
+    }
+
     /// Whether answers are shown in large glyphs.
     pub fn large_text(&self) -> bool {
         self.large_text

@@ -4,8 +4,11 @@
 //! value was written ([`raw`]), then [`validate`] checks them and builds a [`Content`] in which
 //! every reference is resolved, so nothing downstream deals with missing or dangling data.
 
+mod notice;
 mod raw;
 mod validate;
+
+pub use notice::{MAX_NOTICE_WIDTH, Notice, NoticePlace};
 
 use std::path::Path;
 
@@ -28,6 +31,8 @@ pub struct Content {
     pub categories: Vec<Category>,
     /// Every question, in file order.
     pub questions: Vec<Question>,
+    /// The staff's notices, in file order, whatever their dates.
+    pub notices: Vec<Notice>,
 }
 
 /// What the kiosk shows about the content as a whole.

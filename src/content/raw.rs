@@ -3,6 +3,8 @@
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::NoticePlace;
+
 /// A whole `faq.toml` before validation.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -12,6 +14,8 @@ pub(super) struct RawContent {
     pub categories: Vec<Spanned<RawCategory>>,
     #[serde(default)]
     pub questions: Vec<Spanned<RawQuestion>>,
+    #[serde(default)]
+    pub notices: Vec<Spanned<RawNotice>>,
 }
 
 /// `[meta]`: what the kiosk shows at the top of its screens.
@@ -59,4 +63,21 @@ pub(super) struct RawQuestion {
 pub(super) struct RawLink {
     pub label: Spanned<String>,
     pub url: Spanned<String>,
+}
+
+/// One `[[notices]]` entry: a staff notice shown between two dates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawNotice {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub from: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    pub until: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default = "every_screen")]
+    pub show_on: NoticePlace,
+}
+
+fn every_screen() -> NoticePlace {
+    NoticePlace::Every
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::raw::{RawCategory, RawContent, RawLink, RawQuestion};
-use super::{Category, Content, Link, Meta, Question};
+use super::raw::{RawCategory, RawContent, RawLink, RawNotice, RawQuestion};
+use super::{Category, Content, Link, MAX_NOTICE_WIDTH, Meta, Notice, Question};
 use crate::big_text::{BigFont, missing_glyphs};
 use crate::dates::{Date, past_deadlines};
 use crate::qr::QrCode;
@@ -30,6 +30,12 @@ impl Checker<'_> {
         let location = Some(self.source.span_location(&at.span()));
         self.problems
             .push(Diagnostic::error(location, message, detail));
+    }
+
+    fn warning<T>(&mut self, at: &Spanned<T>, message: String, detail: String) {
+        let location = Some(self.source.span_location(&at.span()));
+        self.problems
+            .push(Diagnostic::warning(location, message, detail));
     }
 
     /// The text of a value made safe for the terminal; anything taken out is a warning at its
@@ -122,19 +128,7 @@ impl Checker<'_> {
         value: &Spanned<toml::value::Datetime>,
         today: Option<Date>,
     ) -> Option<Date> {
-        let datetime = value.get_ref();
-        let date = datetime
-            .date
-            .filter(|_| datetime.time.is_none() && datetime.offset.is_none())
-            .and_then(|d| Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
-        let Some(date) = date else {
-            self.error(
-                value,
-                "review_by は日付だけで書いてください（例: review_by = 2026-04-01）。".to_string(),
-                format!("review_by must be a local date, not '{datetime}'"),
-            );
-            return None;
-        };
+        let date = self.plain_date(value, "review_by")?;
         if today.is_some_and(|today| date < today) {
             let location = Some(self.source.span_location(&value.span()));
             self.problems.push(Diagnostic::warning(
@@ -144,6 +138,75 @@ impl Checker<'_> {
             ));
         }
         Some(date)
+    }
+
+    /// A value that must be a date alone (no time, no offset), written as `key = 2026-04-01`.
+    fn plain_date(&mut self, value: &Spanned<toml::value::Datetime>, key: &str) -> Option<Date> {
+        let datetime = value.get_ref();
+        let date = datetime
+            .date
+            .filter(|_| datetime.time.is_none() && datetime.offset.is_none())
+            .and_then(|d| Date::new(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
+        if date.is_none() {
+            self.error(
+                value,
+                format!("{key} は日付だけで書いてください（例: {key} = 2026-04-01）。"),
+                format!("{key} must be a local date, not '{datetime}'"),
+            );
+        }
+        date
+    }
+
+    /// A staff notice: its text on one line, its dates in order; with `today`, a warning once
+    /// it is over, since it will never show again.
+    fn notice(&mut self, entry: &Spanned<RawNotice>, today: Option<Date>) -> Notice {
+        let raw = entry.get_ref();
+        let text = self.required_text(&raw.text, "お知らせの文（text）", "notices.text");
+        if text.contains('\n') {
+            self.error(
+                &raw.text,
+                "お知らせは1行で書いてください（改行は使えません）。".to_string(),
+                "a notice is one line".to_string(),
+            );
+        } else if display_width(&text) > MAX_NOTICE_WIDTH {
+            self.warning(
+                &raw.text,
+                format!(
+                    "お知らせが長すぎます（{} 桁）。80桁の画面では最後が切れるので、{MAX_NOTICE_WIDTH} 桁（全角 {} 文字）までにしてください。",
+                    display_width(&text),
+                    MAX_NOTICE_WIDTH / 2
+                ),
+                format!(
+                    "notice is {} columns, more than the {MAX_NOTICE_WIDTH} an 80x24 screen shows",
+                    display_width(&text)
+                ),
+            );
+        }
+        let from = raw.from.as_ref().and_then(|d| self.plain_date(d, "from"));
+        let until = raw.until.as_ref().and_then(|d| self.plain_date(d, "until"));
+        if let (Some(from), Some(until), Some(at)) = (from, until, raw.until.as_ref())
+            && until < from
+        {
+            self.error(
+                at,
+                format!("お知らせの終わりの日（until = {until}）が始まりの日（from = {from}）より前です。一度も表示されません。"),
+                format!("until {until} is before from {from}"),
+            );
+        } else if let (Some(until), Some(today), Some(at)) = (until, today, raw.until.as_ref())
+            && until < today
+        {
+            self.warning(
+                at,
+                format!("このお知らせは {until} で終わっています。もう表示されないので、消してください。"),
+                format!("notice ended on {until}, before today, {today}"),
+            );
+        }
+        Notice {
+            text,
+            from,
+            until,
+            place: raw.show_on,
+        }
     }
 
     /// The safe, trimmed text of an optional field; empty when it is absent.
@@ -228,6 +291,11 @@ pub(super) fn validate(
         .map(|c| check_category(&mut checker, c, &question_index, questions.len()))
         .collect();
     check_every_question_is_listed(&mut checker, &raw, &question_index);
+    let notices: Vec<Notice> = raw
+        .notices
+        .iter()
+        .map(|notice| checker.notice(notice, today))
+        .collect();
     if let Some(today) = today {
         for question in &raw.questions {
             let question = question.get_ref();
@@ -244,6 +312,7 @@ pub(super) fn validate(
             meta,
             categories,
             questions,
+            notices,
         };
         Ok((content, problems))
     }
@@ -733,5 +802,77 @@ answer = ["答えです。"]
             .replace("\"使い方\"", "\"\"")
             .replace("[\"q1\"]", "[\"q1\", \"nope\"]");
         assert_eq!(errors(&text).0.len(), 2);
+    }
+
+    #[test]
+    fn notices_are_read_with_their_dates_and_screens() {
+        let text = format!(
+            "{VALID}\n[[notices]]\ntext = \"年末年始はお休みです。\"\nfrom = 2026-12-28\nuntil = 2027-01-03\nshow_on = \"menu\"\n\n[[notices]]\ntext = \"相談会があります。\"\n"
+        );
+        let content = Content::from_source(&Source::new("faq.toml", text)).unwrap();
+        assert_eq!(
+            content.notices,
+            [
+                crate::content::Notice {
+                    text: "年末年始はお休みです。".to_string(),
+                    from: Date::new(2026, 12, 28),
+                    until: Date::new(2027, 1, 3),
+                    place: crate::content::NoticePlace::Menu,
+                },
+                crate::content::Notice {
+                    text: "相談会があります。".to_string(),
+                    from: None,
+                    until: None,
+                    place: crate::content::NoticePlace::Every,
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn check_finds_notices_that_can_never_show_or_no_longer_fit() {
+        let notice = |fields: &str| format!("{VALID}\n[[notices]]\n{fields}\n");
+        let reversed = notice("text = \"お休み\"\nfrom = 2027-01-03\nuntil = 2026-12-28");
+        let message = only_error(&reversed);
+        assert!(
+            message.starts_with("faq.toml:18:9: エラー: お知らせの終わりの日"),
+            "{message}"
+        );
+
+        let with_time = notice("text = \"お休み\"\nfrom = 2027-01-03T09:00:00");
+        assert!(only_error(&with_time).contains("from は日付だけで書いてください"));
+
+        let wrong_place = notice("text = \"お休み\"\nshow_on = \"everywhere\"");
+        assert!(only_error(&wrong_place).contains("'attract'、'menu'、'every'"));
+
+        let warnings = |text: &str, today| {
+            let source = Source::new("faq.toml", text);
+            let (_, warnings) = Content::check_on(&source, Date::new(2027, 1, today)).unwrap();
+            warnings
+                .0
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        let over = notice("text = \"お休み\"\nuntil = 2027-01-03");
+        assert_eq!(
+            warnings(&over, 3),
+            Vec::<String>::new(),
+            "its last day is not over"
+        );
+        let found = warnings(&over, 4);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("faq.toml:17:9: 注意: このお知らせは 2027-01-03 で終わっています")
+        );
+
+        let long = notice(&format!("text = \"{}\"", "あ".repeat(39)));
+        let found = warnings(&long, 1);
+        assert!(
+            found[0].contains("お知らせが長すぎます（78 桁）"),
+            "{found:?}"
+        );
+        let fits = notice(&format!("text = \"{}\"", "あ".repeat(38)));
+        assert_eq!(warnings(&fits, 1), Vec::<String>::new());
     }
 }

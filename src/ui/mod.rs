@@ -190,6 +190,10 @@ impl Painter<'_> {
 
         let body = Geometry::new(area.width, area.height).body();
         let body = Rect::new(area.x + body.x, area.y + body.y, body.width, body.height);
+        if let Some(notice) = &screen.staff_notice {
+            // The row between the header and the body, blank on screens without a notice.
+            self.put(body.x, area.y + 1, notice, body.right(), styles.heading);
+        }
         for (row, line) in screen
             .body
             .iter()

@@ -2,6 +2,8 @@
 //! guide, each fitted to the terminal's width here so that the painter only paints.
 
 use super::GuideItem;
+use crate::content::{Notice, NoticePlace};
+use crate::dates::Date;
 use crate::layout::Geometry;
 use crate::text::truncate_to_width;
 
@@ -16,6 +18,30 @@ pub(super) fn header(geometry: &Geometry, title: &str, edition: &str) -> (String
     let used = 1 + geometry.text_width(&title) + HEADER_GAPS + geometry.text_width(edition);
     let edition = (used <= width).then(|| edition.to_string());
     (title, edition)
+}
+
+/// The staff's notices for a screen at `place` on `today`, on the row under the header: those
+/// within their dates, in file order, a full-width space apart, cut with … to the body's width.
+pub(super) fn staff_notice(
+    geometry: &Geometry,
+    notices: &[Notice],
+    today: Date,
+    place: NoticePlace,
+) -> Option<String> {
+    let shown: Vec<&str> = notices
+        .iter()
+        .filter(|notice| notice.is_shown_on(today) && notice.belongs_on(place))
+        .map(|notice| notice.text.as_str())
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let width = usize::from(geometry.body().width);
+    Some(truncate_to_width(
+        &shown.join("　"),
+        width,
+        geometry.ambiguous,
+    ))
 }
 
 /// The page line: where the visitor is, and that more follows.

@@ -11,6 +11,7 @@ mod take_home;
 pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
+use crate::content::NoticePlace;
 use crate::content::TakeHome;
 use crate::layout::{self, BigBlock, BigStyle, Geometry, ListLayout};
 use crate::text::{WrapOptions, find_phone_numbers, wrap_japanese};
@@ -82,8 +83,8 @@ pub struct GuideItem {
 /// Everything one screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
-    /// A usable screen.
-    Screen(ScreenView),
+    /// A usable screen (boxed: it is far larger than the message).
+    Screen(Box<ScreenView>),
     /// The terminal is too small to lay out a screen: a short message instead, wrapped.
     TooSmall(Vec<String>),
 }
@@ -110,6 +111,8 @@ pub struct ScreenView {
     pub qr: Option<QrPlacement>,
     /// A message drawn over the body in a box, such as the idle warning.
     pub notice: Option<Vec<String>>,
+    /// The staff's notices for this screen and day, on the row between header and body.
+    pub staff_notice: Option<String>,
 }
 
 /// The message shown when the terminal is smaller than the kiosk's smallest layout.
@@ -188,10 +191,19 @@ pub fn view(state: &State) -> View {
             parts
         }
     };
+    let place = match state.screen() {
+        Screen::Attract => Some(NoticePlace::Attract),
+        Screen::Home { .. } => Some(NoticePlace::Menu),
+        Screen::Staff => None,
+        _ => Some(NoticePlace::Every),
+    };
+    let staff_notice = place
+        .zip(state.today())
+        .and_then(|(place, today)| chrome::staff_notice(&geometry, &content.notices, today, place));
     let (title, edition) = chrome::header(&geometry, &content.meta.title, &content.meta.edition);
     let status = chrome::status(&geometry, parts.page);
     let (guide, guide_more) = chrome::fit_guide(&geometry, parts.guide, status.as_deref());
-    View::Screen(ScreenView {
+    View::Screen(Box::new(ScreenView {
         title,
         edition,
         body: parts.body,
@@ -201,7 +213,8 @@ pub fn view(state: &State) -> View {
         big: parts.big,
         qr,
         notice: state.idle_warning().map(idle_notice),
-    })
+        staff_notice,
+    }))
 }
 
 /// The idle warning: what will happen, when, and how to stop it.
@@ -458,9 +471,58 @@ mod tests {
             state.update(action.clone(), now);
         }
         match view(&state) {
-            View::Screen(screen) => screen,
+            View::Screen(screen) => *screen,
             View::TooSmall(_) => panic!("too small"),
         }
+    }
+
+    #[test]
+    fn staff_notices_show_within_their_dates_on_their_screens() {
+        let mut content = Content::embedded().unwrap();
+        let notice = |text: &str, place| crate::content::Notice {
+            text: text.to_string(),
+            from: crate::dates::Date::new(2026, 12, 28),
+            until: crate::dates::Date::new(2027, 1, 3),
+            place,
+        };
+        content.notices = vec![
+            notice("年末年始はお休みです。", NoticePlace::Every),
+            notice("相談会があります。", NoticePlace::Attract),
+        ];
+        let content = Arc::new(content);
+        let shown = |day: u32, month: u32, attract: bool, actions: &[Action]| {
+            let now = Instant::now();
+            let mut state = State::new(Arc::clone(&content), Geometry::new(80, 24), now);
+            let year = if month == 1 { 2027 } else { 2026 };
+            let today = crate::dates::Date::new(year, month, day).unwrap();
+            state.update(Action::DateChanged(today), now);
+            if !attract {
+                state.update(Action::OtherKey, now);
+            }
+            for action in actions {
+                state.update(action.clone(), now);
+            }
+            match view(&state) {
+                View::Screen(screen) => screen.staff_notice,
+                View::TooSmall(_) => panic!("too small"),
+            }
+        };
+        assert_eq!(shown(27, 12, false, &[]), None, "not yet");
+        assert_eq!(
+            shown(28, 12, true, &[]).as_deref(),
+            Some("年末年始はお休みです。　相談会があります。")
+        );
+        assert_eq!(
+            shown(3, 1, false, &[Action::Open(3), Action::Open(1)]).as_deref(),
+            Some("年末年始はお休みです。"),
+            "every screen, but the attract one's notice stays there"
+        );
+        assert_eq!(shown(4, 1, true, &[]), None, "over");
+        assert_eq!(
+            shown(1, 1, false, &[Action::OpenStaff]),
+            None,
+            "not for staff"
+        );
     }
 
     #[test]

@@ -147,7 +147,7 @@ mod tests {
             state.update(action, now);
         }
         match view(&state) {
-            View::Screen(screen) => screen,
+            View::Screen(screen) => *screen,
             View::TooSmall(_) => panic!("too small"),
         }
     }
