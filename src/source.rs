@@ -3,6 +3,8 @@
 //! Staff at a nursing station read these messages, so each one leads with the place
 //! (`faq.toml:12:5`), says in plain Japanese what to fix, and gives the technical detail after.
 
+mod slips;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -82,9 +84,16 @@ impl Source {
     }
 
     /// Turns a TOML syntax or schema error into a diagnostic with a plain-Japanese explanation.
+    ///
+    /// A common slip (a full-width ＝, curly quotes, a missing comma, a line break inside
+    /// "…", a string where a list belongs…) is reported where it was made, saying what to type
+    /// instead, rather than where the parser got lost.
     pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
-        let location = err.span().map(|span| self.span_location(&span));
         let detail = err.message().trim().to_string();
+        if let Some(slip) = slips::find_slip(&self.text, err.span(), &detail) {
+            return Diagnostic::error(Some(self.location(slip.offset)), slip.message, detail);
+        }
+        let location = err.span().map(|span| self.span_location(&span));
         Diagnostic::error(location, explain_toml_error(&detail), detail)
     }
 }
