@@ -3,8 +3,13 @@
 //! Every key is optional. The shipped `config/kiosk.toml` spells out every default and is
 //! compiled into the binary, so the binary alone runs with the documented settings.
 
+mod checks;
 mod colour;
 mod theme;
+
+pub use checks::{
+    IDLE_TIMEOUT_SECS, IDLE_WARNING_SECS, MIN_STAFF_KEYS, REPEAT_GUARD_MS, USAGE_LOG_MAX_KIB,
+};
 
 pub use colour::Colour;
 pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
@@ -27,7 +32,7 @@ pub const EMBEDDED_CONFIG: &str = include_str!("../../config/kiosk.toml");
 
 /// The shortest idle countdown allowed: WCAG 2.2.1 gives a person at least 20 seconds to ask
 /// for more time.
-pub const MIN_IDLE_WARNING_SECS: u64 = 20;
+pub const MIN_IDLE_WARNING_SECS: u64 = *IDLE_WARNING_SECS.start();
 
 /// The name the embedded configuration is reported under.
 pub const EMBEDDED_CONFIG_NAME: &str = "config/kiosk.toml（組み込み）";
@@ -238,12 +243,68 @@ impl Config {
                 ),
             ));
         }
+        let numbers = [
+            (
+                "idle_timeout_secs",
+                config.idle_timeout_secs,
+                &IDLE_TIMEOUT_SECS,
+                "秒",
+                "0 にすると最初の画面に戻りません。",
+            ),
+            (
+                "idle_warning_secs",
+                config.idle_warning_secs.max(MIN_IDLE_WARNING_SECS),
+                &IDLE_WARNING_SECS,
+                "秒",
+                "",
+            ),
+            (
+                "repeat_guard_ms",
+                config.repeat_guard_ms,
+                &REPEAT_GUARD_MS,
+                "ミリ秒",
+                "長すぎると、続けて押したキーが効かなくなります。",
+            ),
+            (
+                "usage_log_max_kib",
+                config.usage_log_max_kib,
+                &USAGE_LOG_MAX_KIB,
+                " KiB",
+                "",
+            ),
+        ];
+        for (key, value, range, unit, why) in numbers {
+            if let Some((message, detail)) = checks::out_of_range(key, value, range, unit, why) {
+                problems.push(Diagnostic::error(
+                    key_location(source, key),
+                    message,
+                    detail,
+                ));
+            }
+        }
         problems.extend(check_themes(source, &config));
-        if let Err(err) = parse_key_labels(&config.staff_sequence) {
-            problems.push(Diagnostic::error(
+        let keymap = config.keypad.keymap();
+        match parse_key_labels(&config.staff_sequence) {
+            Err(err) => problems.push(Diagnostic::error(
                 key_location(source, "staff_sequence"),
                 "staff_sequence に使えないキーの名前があります。キーは空白で区切って書きます（例: \"* * 0 0 0 0 Enter\"）。",
                 err,
+            )),
+            Ok(keys) => {
+                if let Some((message, detail)) = checks::staff_sequence_problem(&keys, &keymap) {
+                    problems.push(Diagnostic::error(
+                        key_location(source, "staff_sequence"),
+                        message,
+                        detail,
+                    ));
+                }
+            }
+        }
+        for (message, detail) in checks::keymap_problems(&keymap) {
+            problems.push(Diagnostic::error(
+                key_location(source, "keypad"),
+                message,
+                detail,
             ));
         }
         if problems.is_empty() {
@@ -275,18 +336,26 @@ impl Config {
             .collect()
     }
 
-    /// The repeat guard's window.
+    /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
     pub fn repeat_guard(&self) -> Duration {
-        Duration::from_millis(self.repeat_guard_ms)
+        Duration::from_millis(clamp(self.repeat_guard_ms, &REPEAT_GUARD_MS))
     }
 
-    /// The idle timer's settings.
+    /// The idle timer's settings, within [`IDLE_TIMEOUT_SECS`] and [`IDLE_WARNING_SECS`].
+    ///
+    /// `check` refuses values outside them; settings built in code, or checked by an older
+    /// version, are clamped here so that no deadline lies beyond what the clock can hold.
     pub fn idle_settings(&self) -> IdleSettings {
         IdleSettings {
             timeout: (self.idle_timeout_secs > 0)
-                .then(|| Duration::from_secs(self.idle_timeout_secs)),
-            countdown: Duration::from_secs(self.idle_warning_secs),
+                .then(|| Duration::from_secs(clamp(self.idle_timeout_secs, &IDLE_TIMEOUT_SECS))),
+            countdown: Duration::from_secs(clamp(self.idle_warning_secs, &IDLE_WARNING_SECS)),
         }
+    }
+
+    /// The size in bytes at which the usage log is rotated, within [`USAGE_LOG_MAX_KIB`].
+    pub fn usage_log_max_bytes(&self) -> u64 {
+        clamp(self.usage_log_max_kib, &USAGE_LOG_MAX_KIB) * 1024
     }
 
     /// The staff sequence as key labels; empty when the staff screen is off.
@@ -314,6 +383,10 @@ impl Config {
     pub fn embedded() -> Result<Config, Diagnostics> {
         Self::from_source(&Source::new(EMBEDDED_CONFIG_NAME, EMBEDDED_CONFIG))
     }
+}
+
+fn clamp(value: u64, range: &std::ops::RangeInclusive<u64>) -> u64 {
+    value.clamp(*range.start(), *range.end())
 }
 
 /// The themes must exist, have distinct names, and include the one `theme` names.

@@ -96,7 +96,10 @@ impl Kiosk {
             themes: themes(&start.config),
             exit_key: start.exit_key,
             watch,
-            usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
+            usage_log: UsageLog::new(
+                usage_log_path(&start.config),
+                start.config.usage_log_max_bytes(),
+            ),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
@@ -215,7 +218,8 @@ impl Kiosk {
             Reload::Loaded { config, content } => {
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
-                self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
+                self.usage_log =
+                    UsageLog::new(usage_log_path(&config), config.usage_log_max_bytes());
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(settings_changed(&config, self.detected_ambiguous), now);
@@ -295,8 +299,4 @@ fn settings_changed(config: &Config, detected: Option<AmbiguousWidth>) -> Action
         hanging_punctuation: config.text.hanging_punctuation,
         big_text: config.big_text.options(),
     }
-}
-
-fn log_bytes(config: &Config) -> u64 {
-    config.usage_log_max_kib.saturating_mul(1024)
 }
