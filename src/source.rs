@@ -3,6 +3,8 @@
 //! Staff at a nursing station read these messages, so each one leads with the place
 //! (`faq.toml:12:5`), says in plain Japanese what to fix, and gives the technical detail after.
 
+mod nesting;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -83,8 +85,13 @@ impl Source {
 
     /// Turns a TOML syntax or schema error into a diagnostic with a plain-Japanese explanation.
     pub fn toml_error(&self, err: &toml::de::Error) -> Diagnostic {
-        let location = err.span().map(|span| self.span_location(&span));
         let detail = err.message().trim().to_string();
+        let location = match err.span() {
+            Some(span) => Some(self.span_location(&span)),
+            // The parser names no place for keys nested too deep; the deepest line is it.
+            None if is_too_deep(&detail) => Some(self.location(nesting::deepest_key(&self.text))),
+            None => None,
+        };
         Diagnostic::error(location, explain_toml_error(&detail), detail)
     }
 }
@@ -125,6 +132,33 @@ fn explain_toml_error(message: &str) -> String {
             .unwrap_or_default();
         return format!("この値は使えません。使える値: {choices}。");
     }
+    if is_too_deep(message) {
+        return "入れ子が深すぎます。[ ] や { } の中にさらに [ ] や { } を重ねたり、a.b.c.… のように名前を点で長くつないだりするのは、ここまでにしてください。".to_string();
+    }
+    if let Some(rest) = message.strip_prefix("invalid date") {
+        let last_day = rest
+            .split_once("day between 01 and ")
+            .map(|(_, day)| format!("この月は {day} 日までです。"))
+            .unwrap_or_default();
+        return format!(
+            "日付が正しくありません。{last_day}日付は 2026-03-31 のように「年-月-日」で、暦にある日を書きます。"
+        );
+    }
+    if message.starts_with("invalid time")
+        || message.starts_with("invalid date-time")
+        || message.starts_with("invalid datetime")
+    {
+        return "日付か時刻の書き方が正しくありません。日付は 2026-03-31、時刻は 09:30:00 のように書きます。".to_string();
+    }
+    if message.starts_with("too few unicode value digits") {
+        return "\\u のあとには16進数を4桁、\\U のあとには8桁書きます（例: \\u3042 は「あ」）。文字そのものを書くこともできます。".to_string();
+    }
+    if message.contains("unicode hexadecimal value") {
+        return "\\u や \\U のあとの番号が、文字を表していません（\\uD800～\\uDFFF や 10FFFF を超える番号は文字ではありません）。文字そのものを書いてください。".to_string();
+    }
+    if message.starts_with("missing escaped value") {
+        return "\\ のあとに使えない文字があります。\\ のあとに書けるのは n（改行）、t（タブ）、\", \\ などだけです。\\ そのものは \\\\ と書きます。".to_string();
+    }
     let unclosed = message.contains("expected `\"`") || message.contains("expected `'`");
     if !unclosed
         && (message.contains("invalid basic string") || message.contains("invalid literal string"))
@@ -138,6 +172,12 @@ fn explain_toml_error(message: &str) -> String {
         return "同じ項目が2回書かれています。どちらか一方を消してください。".to_string();
     }
     "書き方（TOMLの文法）に誤りがあります。引用符 \" や括弧 [ ] の閉じ忘れ、= の書き忘れがないか確かめてください。".to_string()
+}
+
+/// Whether the parser gave up on a document nested too deep ("recursion limit" for dotted keys,
+/// "max recursion depth met" for arrays and inline tables).
+fn is_too_deep(message: &str) -> bool {
+    message.contains("recursion limit") || message.contains("max recursion depth")
 }
 
 /// serde's list of choices ("one of `a`, `b`" or "`a` or `b`") in our quoting, in Japanese.

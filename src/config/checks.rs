@@ -44,7 +44,7 @@ pub(super) fn out_of_range(
     }
     let (low, high) = (range.start(), range.end());
     Some((
-        format!("{key} は {low} から {high} までの{unit}にしてください（いまは {value}）。{why}"),
+        format!("{key} は {low}～{high} {unit}の範囲にしてください（いまは {value}）。{why}"),
         format!("{key} is {value}; allowed {low}..={high}"),
     ))
 }
@@ -76,7 +76,7 @@ pub(super) fn staff_sequence_problem(
                 "staff_sequence \"{written}\" は短すぎます。来館者がたまたま押してしまわないよう、{MIN_STAFF_KEYS} キー以上にしてください（例: \"* * 0 0 0 0 Enter\"）。"
             ),
             format!(
-                "staff sequence has {} keys; at least {MIN_STAFF_KEYS} are needed",
+                "staff sequence is {} key(s) long; at least {MIN_STAFF_KEYS} are needed",
                 keys.len()
             ),
         ));
@@ -259,7 +259,7 @@ mod tests {
     fn numbers_out_of_range_say_the_range() {
         assert!(out_of_range("x", 20, &IDLE_WARNING_SECS, "秒", "").is_none());
         let (message, detail) = out_of_range("x", 19, &IDLE_WARNING_SECS, "秒", "").unwrap();
-        assert!(message.contains("20 から 600 までの秒"), "{message}");
+        assert!(message.contains("20～600 秒の範囲"), "{message}");
         assert_eq!(detail, "x is 19; allowed 20..=600");
     }
 }

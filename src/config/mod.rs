@@ -269,7 +269,7 @@ impl Config {
                 "usage_log_max_kib",
                 config.usage_log_max_kib,
                 &USAGE_LOG_MAX_KIB,
-                " KiB",
+                "KiB ",
                 "",
             ),
         ];
@@ -424,6 +424,14 @@ fn check_themes(source: &Source, config: &Config) -> Vec<Diagnostic> {
         ));
     }
     problems
+}
+
+/// Where `key = …` is written in the settings file at `path`, for a problem found with it
+/// after loading, such as a usage log that turns out to be a terminal.
+pub fn setting_location(path: &Path, key: &str) -> Option<Location> {
+    Source::read(path)
+        .ok()
+        .and_then(|source| key_location(&source, key))
 }
 
 /// Where a top-level `key = …` is written, for checks made after parsing.
@@ -619,6 +627,33 @@ mod tests {
                 countdown: Duration::from_secs(20)
             }
         );
+    }
+
+    #[test]
+    fn values_that_slip_past_the_checks_are_clamped() {
+        let config = Config {
+            idle_timeout_secs: u64::MAX,
+            idle_warning_secs: u64::MAX,
+            repeat_guard_ms: u64::MAX,
+            usage_log_max_kib: u64::MAX,
+            ..Config::default()
+        };
+        assert_eq!(
+            config.idle_settings(),
+            IdleSettings {
+                timeout: Some(Duration::from_secs(86_400)),
+                countdown: Duration::from_secs(600)
+            }
+        );
+        assert_eq!(config.repeat_guard(), Duration::from_secs(1));
+        assert_eq!(config.usage_log_max_bytes(), 1 << 30);
+        let short = Config {
+            idle_warning_secs: 0,
+            usage_log_max_kib: 0,
+            ..Config::default()
+        };
+        assert_eq!(short.idle_settings().countdown, Duration::from_secs(20));
+        assert_eq!(short.usage_log_max_bytes(), 1024);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
-use crate::usage::{UsageLog, usage_log_path};
+use crate::usage::{UsageLog, usage_log_target};
 use crate::view::view;
 
 /// What the kiosk starts with.
@@ -54,6 +54,8 @@ pub(super) struct Kiosk {
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
     watch: Watch,
+    /// The settings file in use, if one was given: the usage log must not be written over it.
+    config_path: Option<PathBuf>,
     usage_log: UsageLog,
     speaker: Speaker,
     config_source: String,
@@ -96,10 +98,8 @@ impl Kiosk {
             themes: themes(&start.config),
             exit_key: start.exit_key,
             watch,
-            usage_log: UsageLog::new(
-                usage_log_path(&start.config),
-                start.config.usage_log_max_bytes(),
-            ),
+            config_path: start.config_path.clone(),
+            usage_log: UsageLog::new(None, 0),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
@@ -111,6 +111,9 @@ impl Kiosk {
             last_error: start.problems,
             test_panic_key: test_panic_key(),
         };
+        if let Some(problem) = kiosk.open_usage_log(&start.config) {
+            kiosk.report(problem);
+        }
         kiosk.publish_staff_info();
         Ok(kiosk)
     }
@@ -218,8 +221,6 @@ impl Kiosk {
             Reload::Loaded { config, content } => {
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
-                self.usage_log =
-                    UsageLog::new(usage_log_path(&config), config.usage_log_max_bytes());
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(settings_changed(&config, self.detected_ambiguous), now);
@@ -230,9 +231,29 @@ impl Kiosk {
                     .update(Action::ContentChanged(Arc::new(content)), now);
                 self.last_error = None;
                 self.loaded_at = local_timestamp(SystemTime::now());
+                if let Some(problem) = self.open_usage_log(&config) {
+                    self.report(problem);
+                }
             }
         }
         self.publish_staff_info();
+    }
+
+    /// Starts writing the usage log `config` names, unless it would write onto the screen,
+    /// block, or overwrite the kiosk's own files: then the kiosk runs without a log, and the
+    /// returned problem says why.
+    fn open_usage_log(&mut self, config: &Config) -> Option<String> {
+        let target = usage_log_target(
+            config,
+            self.config_path.as_deref(),
+            self.watch.content_path(),
+        );
+        let (path, problem) = match target {
+            Ok(path) => (path, None),
+            Err(problem) => (None, Some(problem.to_string())),
+        };
+        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes());
+        problem
     }
 
     /// Reports a problem that does not stop the kiosk: on stderr (the journal) and on the
