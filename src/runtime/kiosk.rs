@@ -1,6 +1,6 @@
 //! One running kiosk: the state, the settings in force, and the loop that feeds them events.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -256,10 +256,12 @@ impl Kiosk {
         problem
     }
 
-    /// Reports a problem that does not stop the kiosk: on stderr (the journal) and on the
-    /// staff screen.
+    /// Reports a problem that does not stop the kiosk: on the staff screen, and on stderr when
+    /// that is the journal rather than the terminal the visitor is looking at.
     fn report(&mut self, problem: String) {
-        eprintln!("faq-kiosk: {problem}");
+        if !io::stderr().is_terminal() {
+            super::report(format_args!("faq-kiosk: {problem}\n"));
+        }
         self.last_error = Some(problem);
         self.publish_staff_info();
     }
