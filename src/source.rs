@@ -328,6 +328,33 @@ mod tests {
     }
 
     #[test]
+    fn keys_nested_too_deep_are_placed_at_their_line_and_explained() {
+        let text = format!("a = 1\n\n{}b = 1\n", "x.".repeat(200));
+        let source = Source::new("faq.toml", text.as_str());
+        let err = toml::from_str::<toml::Table>(&source.text).unwrap_err();
+        assert_eq!(err.span(), None, "the parser still names no place");
+        let d = source.toml_error(&err);
+        assert_eq!(d.location.unwrap().to_string(), "faq.toml:3:1");
+        assert!(d.message.starts_with("入れ子が深すぎます"), "{}", d.message);
+    }
+
+    #[test]
+    fn dates_and_escapes_are_explained_as_what_they_are() {
+        for (text, explained) in [
+            ("d = 2026-02-30\n", "この月は 28 日までです"),
+            ("d = 2028-02-30\n", "この月は 29 日までです"),
+            ("s = \"\\uD800\"\n", "文字を表していません"),
+            ("s = \"\\U0011FFFF\"\n", "文字を表していません"),
+        ] {
+            let source = Source::new("x.toml", text);
+            let err = toml::from_str::<toml::Table>(text).unwrap_err();
+            let d = source.toml_error(&err);
+            assert!(d.message.contains(explained), "{text}: {}", d.message);
+            assert_eq!(d.location.unwrap().line, 1);
+        }
+    }
+
+    #[test]
     fn display_leads_with_the_location_and_ends_with_the_detail() {
         let source = Source::new("faq.toml", "x\n");
         let d = Diagnostic::error(Some(source.location(0)), "直してください。", "bad");

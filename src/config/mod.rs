@@ -50,7 +50,8 @@ pub struct Config {
     /// Seconds the warning counts down before the reset (at least 20, as WCAG 2.2.1 asks).
     pub idle_warning_secs: u64,
     /// The keypad sequence that opens the staff screen, as key labels separated by spaces
-    /// (e.g. `"* * 0 0 0 0 Enter"`); empty turns the staff screen off.
+    /// (e.g. `"* * 0 0 0 0 Enter"`); empty turns the staff screen off. One a visitor could
+    /// type by chance is refused (see [`MIN_STAFF_KEYS`] and the rule in `checks`).
     pub staff_sequence: String,
     /// The usage log (JSON Lines); relative paths are from the configuration file's folder.
     /// `None` uses `$XDG_STATE_HOME/faq-kiosk/usage.jsonl`; an empty path turns the log off.
@@ -251,6 +252,7 @@ impl Config {
                 "秒",
                 "0 にすると最初の画面に戻りません。",
             ),
+            // Below the minimum has its own message, above.
             (
                 "idle_warning_secs",
                 config.idle_warning_secs.max(MIN_IDLE_WARNING_SECS),
