@@ -117,6 +117,11 @@ fn huge_durations_by_live_reload_are_refused_and_the_countdown_still_runs() {
     kiosk.press("1");
     kiosk.wait_for_absence("まもなく最初の画面にもどります");
     assert!(kiosk.text().contains("安全性、暗証番号を忘れたとき"));
+    assert!(
+        !kiosk.text().contains("idle_timeout_secs"),
+        "the problem is not written over the visitor's screen:\n{}",
+        kiosk.text()
+    );
     staff_screen_shows(&mut kiosk, "idle_timeout_secs は 0～86400");
     assert!(kiosk.is_running());
 }

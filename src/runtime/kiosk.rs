@@ -215,7 +215,7 @@ impl Kiosk {
         match self.watch.check(now, force) {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                super::report(format_args!("{problems}"));
+                to_journal(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded { config, content } => {
@@ -259,9 +259,7 @@ impl Kiosk {
     /// Reports a problem that does not stop the kiosk: on the staff screen, and on stderr when
     /// that is the journal rather than the terminal the visitor is looking at.
     fn report(&mut self, problem: String) {
-        if !io::stderr().is_terminal() {
-            super::report(format_args!("faq-kiosk: {problem}\n"));
-        }
+        to_journal(format_args!("faq-kiosk: {problem}\n"));
         self.last_error = Some(problem);
         self.publish_staff_info();
     }
@@ -291,6 +289,15 @@ impl Kiosk {
         };
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
+    }
+}
+
+/// Writes a problem to stderr when that is the journal. Under foot or SSH stderr is the
+/// visitor's screen, where the text would land in the middle of the kiosk's frame; the staff
+/// screen shows the problem instead.
+fn to_journal(message: std::fmt::Arguments<'_>) {
+    if !io::stderr().is_terminal() {
+        super::report(message);
     }
 }
 
