@@ -352,3 +352,18 @@ fn check_explains_bad_dates_escapes_and_deep_nesting_where_they_are() {
         );
     }
 }
+
+/// `stats` does not read a refused usage log, and says why instead of blaming the setting.
+#[test]
+fn stats_says_why_it_will_not_read_a_refused_usage_log() {
+    let folder = Folder::new("stats-refused");
+    let config = folder.write("kiosk.toml", "usage_log = \"kiosk.toml\"\n");
+    let output = faq_kiosk(&["stats", "--config", &config]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(
+        errors.contains(&format!("{config}:1:1: エラー: usage_log \"")),
+        "{errors}"
+    );
+    assert!(!errors.contains("設定で止められています"), "{errors}");
+}

@@ -193,9 +193,13 @@ fn render(
 
 fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) -> ExitCode {
     let Some(path) = log.or_else(|| usage_log_path(&loaded.config)) else {
-        eprintln!(
-            "利用の記録は設定で止められています（usage_log = \"\"）。--log でファイルを指定してください。"
-        );
+        // A usage log refused while loading is turned off; say why rather than blame the setting.
+        if loaded.problems.has_errors() {
+            eprint!("{}", loaded.problems);
+        } else {
+            eprint!("利用の記録は設定で止められています（usage_log = \"\"）。");
+        }
+        eprintln!("--log でファイルを指定してください。");
         return ExitCode::FAILURE;
     };
     match read_log(&path) {
