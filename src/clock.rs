@@ -8,12 +8,19 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::dates::Date;
 
-/// Seconds since the Unix epoch and the local offset from UTC at `time`.
+/// The first and last seconds dated, of the years 0000 and 9999 (UTC): times beyond them (a
+/// clock set absurdly wrong) are read as these, so that no arithmetic on them can overflow.
+const FIRST_SECOND: i64 = -62_167_219_200;
+const LAST_SECOND: i64 = 253_402_300_799;
+
+/// Seconds since the Unix epoch and the local offset from UTC at `time`, within the years 0000
+/// to 9999.
 fn local_seconds(time: SystemTime) -> (i64, i64) {
     let seconds = match time.duration_since(UNIX_EPOCH) {
-        Ok(since) => since.as_secs() as i64,
-        Err(before) => -(before.duration().as_secs() as i64),
+        Ok(since) => i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => i64::try_from(before.duration().as_secs()).map_or(i64::MIN, |s| -s),
     };
+    let seconds = seconds.clamp(FIRST_SECOND, LAST_SECOND);
     let offset = utc_offset_seconds(seconds);
     (seconds + offset, offset)
 }
@@ -114,6 +121,22 @@ mod tests {
     fn the_local_date_agrees_with_the_timestamp() {
         let now = SystemTime::now();
         assert_eq!(local_date(now).to_string(), local_timestamp(now)[..10]);
+    }
+
+    #[test]
+    fn times_beyond_four_digit_years_are_read_as_their_ends() {
+        let far = UNIX_EPOCH + Duration::from_secs(i64::MAX as u64);
+        assert!(
+            local_timestamp(far).starts_with("9999-12-31T")
+                || local_timestamp(far).starts_with("10000-01-01T")
+        );
+        let long_ago = UNIX_EPOCH - Duration::from_secs(i64::MAX as u64);
+        let text = local_timestamp(long_ago);
+        assert!(
+            text.starts_with("0000-01-01T") || text.starts_with("-001-12-31T"),
+            "{text}"
+        );
+        assert_eq!(local_date(far).to_string(), local_timestamp(far)[..10]);
     }
 
     #[test]

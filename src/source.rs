@@ -3,6 +3,7 @@
 //! Staff at a nursing station read these messages, so each one leads with the place
 //! (`faq.toml:12:5`), says in plain Japanese what to fix, and gives the technical detail after.
 
+mod nesting;
 mod slips;
 
 use std::fmt;
@@ -93,7 +94,12 @@ impl Source {
         if let Some(slip) = slips::find_slip(&self.text, err.span(), &detail) {
             return Diagnostic::error(Some(self.location(slip.offset)), slip.message, detail);
         }
-        let location = err.span().map(|span| self.span_location(&span));
+        let location = match err.span() {
+            Some(span) => Some(self.span_location(&span)),
+            // The parser names no place for keys nested too deep; the deepest line is it.
+            None if is_too_deep(&detail) => Some(self.location(nesting::deepest_key(&self.text))),
+            None => None,
+        };
         Diagnostic::error(location, explain_toml_error(&detail), detail)
     }
 }
@@ -134,6 +140,33 @@ fn explain_toml_error(message: &str) -> String {
             .unwrap_or_default();
         return format!("この値は使えません。使える値: {choices}。");
     }
+    if is_too_deep(message) {
+        return "入れ子が深すぎます。[ ] や { } の中にさらに [ ] や { } を重ねたり、a.b.c.… のように名前を点で長くつないだりするのは、ここまでにしてください。".to_string();
+    }
+    if let Some(rest) = message.strip_prefix("invalid date") {
+        let last_day = rest
+            .split_once("day between 01 and ")
+            .map(|(_, day)| format!("この月は {day} 日までです。"))
+            .unwrap_or_default();
+        return format!(
+            "日付が正しくありません。{last_day}日付は 2026-03-31 のように「年-月-日」で、暦にある日を書きます。"
+        );
+    }
+    if message.starts_with("invalid time")
+        || message.starts_with("invalid date-time")
+        || message.starts_with("invalid datetime")
+    {
+        return "日付か時刻の書き方が正しくありません。日付は 2026-03-31、時刻は 09:30:00 のように書きます。".to_string();
+    }
+    if message.starts_with("too few unicode value digits") {
+        return "\\u のあとには16進数を4桁、\\U のあとには8桁書きます（例: \\u3042 は「あ」）。文字そのものを書くこともできます。".to_string();
+    }
+    if message.contains("unicode hexadecimal value") {
+        return "\\u や \\U のあとの番号が、文字を表していません（\\uD800～\\uDFFF や 10FFFF を超える番号は文字ではありません）。文字そのものを書いてください。".to_string();
+    }
+    if message.starts_with("missing escaped value") {
+        return "\\ のあとに使えない文字があります。\\ のあとに書けるのは n（改行）、t（タブ）、\", \\ などだけです。\\ そのものは \\\\ と書きます。".to_string();
+    }
     let unclosed = message.contains("expected `\"`") || message.contains("expected `'`");
     if !unclosed
         && (message.contains("invalid basic string") || message.contains("invalid literal string"))
@@ -147,6 +180,12 @@ fn explain_toml_error(message: &str) -> String {
         return "同じ項目が2回書かれています。どちらか一方を消してください。".to_string();
     }
     "書き方（TOMLの文法）に誤りがあります。引用符 \" や括弧 [ ] の閉じ忘れ、= の書き忘れがないか確かめてください。".to_string()
+}
+
+/// Whether the parser gave up on a document nested too deep ("recursion limit" for dotted keys,
+/// "max recursion depth met" for arrays and inline tables).
+fn is_too_deep(message: &str) -> bool {
+    message.contains("recursion limit") || message.contains("max recursion depth")
 }
 
 /// serde's list of choices ("one of `a`, `b`" or "`a` or `b`") in our quoting, in Japanese.
@@ -294,6 +333,33 @@ mod tests {
         let text = explain_toml_error("unknown field `titel`, expected `title` or `edition`");
         assert!(text.contains("「titel」という項目は使えません"), "{text}");
         assert!(text.contains("'title'、'edition'"), "{text}");
+    }
+
+    #[test]
+    fn keys_nested_too_deep_are_placed_at_their_line_and_explained() {
+        let text = format!("a = 1\n\n{}b = 1\n", "x.".repeat(200));
+        let source = Source::new("faq.toml", text.as_str());
+        let err = toml::from_str::<toml::Table>(&source.text).unwrap_err();
+        assert_eq!(err.span(), None, "the parser still names no place");
+        let d = source.toml_error(&err);
+        assert_eq!(d.location.unwrap().to_string(), "faq.toml:3:1");
+        assert!(d.message.starts_with("入れ子が深すぎます"), "{}", d.message);
+    }
+
+    #[test]
+    fn dates_and_escapes_are_explained_as_what_they_are() {
+        for (text, explained) in [
+            ("d = 2026-02-30\n", "この月は 28 日までです"),
+            ("d = 2028-02-30\n", "この月は 29 日までです"),
+            ("s = \"\\uD800\"\n", "文字を表していません"),
+            ("s = \"\\U0011FFFF\"\n", "文字を表していません"),
+        ] {
+            let source = Source::new("x.toml", text);
+            let err = toml::from_str::<toml::Table>(text).unwrap_err();
+            let d = source.toml_error(&err);
+            assert!(d.message.contains(explained), "{text}: {}", d.message);
+            assert_eq!(d.location.unwrap().line, 1);
+        }
     }
 
     #[test]

@@ -208,3 +208,243 @@ fn staff_notices_are_drawn_under_the_header_within_their_dates() {
     assert!(!screen("2027-01-04").contains("年末年始"));
     std::fs::remove_dir_all(content.parent().unwrap()).unwrap();
 }
+
+/// A folder of its own for one case of a table test, removed when dropped.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("faq-kiosk-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every key of a keypad, set to do nothing.
+fn every_key_off() -> String {
+    let keys = "0 1 2 3 4 5 6 7 8 9 . + - * / Enter Backspace Home Up PgUp Left Begin Right End \
+                Down PgDn Insert Delete";
+    keys.split(' ')
+        .map(|key| format!("\"{key}\" = \"nothing\"\n"))
+        .collect()
+}
+
+/// Settings that parse but would hurt the kiosk: `check` refuses each with a message at its
+/// place (`kiosk.toml:line:column`).
+#[test]
+fn check_refuses_settings_that_would_hurt_with_their_place() {
+    let keymap = format!("theme = \"default\"\n[keypad.keys]\n{}", every_key_off());
+    let cases: [(&str, &str, &str); 12] = [
+        (
+            "repeat_guard_ms = 300\nidle_timeout_secs = 9223372036854775807\n",
+            "2:1",
+            "idle_timeout_secs は 0～86400 秒の範囲にしてください（いまは 9223372036854775807）",
+        ),
+        (
+            "idle_warning_secs = 18446744073709551615\n",
+            "1:1",
+            "idle_warning_secs は 20～600 秒の範囲",
+        ),
+        (
+            "idle_warning_secs = 19\n",
+            "1:1",
+            "idle_warning_secs は 20 秒以上",
+        ),
+        (
+            "\n  repeat_guard_ms = 60000\n",
+            "2:3",
+            "repeat_guard_ms は 0～1000 ミリ秒の範囲",
+        ),
+        (
+            "usage_log_max_kib = 0\n",
+            "1:1",
+            "usage_log_max_kib は 1～1048576 KiB の範囲",
+        ),
+        (
+            "staff_sequence = \"1\"\n",
+            "1:1",
+            "staff_sequence \"1\" は短すぎます",
+        ),
+        (
+            "staff_sequence = \"* * 0\"\n",
+            "1:1",
+            "staff_sequence \"* * 0\" は短すぎます",
+        ),
+        (
+            "staff_sequence = \"- - - -\"\n",
+            "1:1",
+            "staff_sequence \"- - - -\" は同じキーのくり返しです",
+        ),
+        (
+            "staff_sequence = \"1 2 3 4\"\n",
+            "1:1",
+            "staff_sequence \"1 2 3 4\" は、どのキーも画面を開いたり戻ったりするキー",
+        ),
+        (
+            "staff_sequence = \"* * 0 0 0 0 Enter\"\n[keypad.keys]\n\"*\" = \"home\"\n",
+            "1:1",
+            "staff_sequence \"* * 0 0 0 0 Enter\" は、どのキーも画面を開いたり戻ったりするキー",
+        ),
+        (
+            &keymap,
+            "2:2",
+            "キーの割り当て（[keypad.keys]）に、項目を開くキーがありません",
+        ),
+        (
+            &keymap,
+            "2:2",
+            "キーの割り当て（[keypad.keys]）に、前の画面（\"back\"）にも最初の画面（\"home\"）にも戻るキーがありません",
+        ),
+    ];
+    for (index, (text, at, message)) in cases.iter().enumerate() {
+        let folder = Folder::new(&format!("hurt-{index}"));
+        let config = folder.write("kiosk.toml", text);
+        let output = faq_kiosk(&["check", "--config", &config]);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{text}\n{errors}");
+        assert!(
+            errors.contains(&format!("{config}:{at}: エラー: {message}")),
+            "{text}\n{errors}"
+        );
+    }
+}
+
+/// A usage log that would write onto the screen, block, or overwrite the kiosk's own files is
+/// refused by `check` at its place, however it is named.
+#[test]
+fn check_refuses_a_usage_log_that_is_not_a_plain_file_of_its_own() {
+    let folder = Folder::new("usage-log");
+    let fifo = folder.0.join("fifo.jsonl");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let content = folder.write("faq.toml", &std::fs::read_to_string("faq.toml").unwrap());
+    std::os::unix::fs::symlink(folder.0.join("kiosk.toml"), folder.0.join("alias.jsonl")).unwrap();
+    for (log, message) in [
+        (
+            "/dev/null",
+            "は端末（画面）や装置（/dev の中のファイル）です",
+        ),
+        ("fifo.jsonl", "は名前付きパイプ（FIFO）です"),
+        (".", "はフォルダです"),
+        ("faq.toml", "は、このキオスクが読むファイル「"),
+        ("alias.jsonl", "は、このキオスクが読むファイル「"),
+    ] {
+        let config = folder.write("kiosk.toml", &format!("\nusage_log = \"{log}\"\n"));
+        let output = faq_kiosk(&["check", "--config", &config, "--content", &content]);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{log}\n{errors}");
+        assert!(
+            errors.contains(&format!("{config}:2:1: エラー: usage_log \""))
+                && errors.contains(message),
+            "{log}\n{errors}"
+        );
+    }
+    let config = folder.write("kiosk.toml", "usage_log = \"usage.jsonl\"\n");
+    let output = faq_kiosk(&["check", "--config", &config, "--content", &content]);
+    assert!(
+        output.status.success(),
+        "a new plain file is fine: {}",
+        stderr(&output)
+    );
+}
+
+/// TOML that cannot be read is explained by what is wrong, at its place.
+#[test]
+fn check_explains_bad_dates_escapes_and_deep_nesting_where_they_are() {
+    let shipped = std::fs::read_to_string("faq.toml").unwrap();
+    let meta = |line: &str| shipped.replacen("[meta]\n", &format!("[meta]\n{line}\n"), 1);
+    // The line added under [meta] (lines count from 1).
+    let at_meta = shipped.lines().position(|line| line == "[meta]").unwrap() + 2;
+    let cases = [
+        (
+            meta("review_by = 2026-02-30"),
+            format!("{at_meta}:13"),
+            "日付が正しくありません。この月は 28 日までです。",
+        ),
+        (
+            meta("review_by = 2026-13-01"),
+            format!("{at_meta}:13"),
+            "日付が正しくありません。",
+        ),
+        (
+            meta("review_by = 2026-01-01T24:00:00"),
+            format!("{at_meta}:13"),
+            "日付か時刻の書き方が正しくありません",
+        ),
+        (
+            meta("intro = \"\\uD800\""),
+            format!("{at_meta}:12"),
+            "\\u や \\U のあとの番号が、文字を表していません",
+        ),
+        (
+            meta("intro = \"C:\\Users\""),
+            format!("{at_meta}:14"),
+            "\\u のあとには16進数を4桁",
+        ),
+        (
+            meta("intro = \"C:\\data\""),
+            format!("{at_meta}:13"),
+            "\\ のあとに使えない文字があります",
+        ),
+        (
+            format!("# a comment\n\n{}b = 1\n", "a.".repeat(100)),
+            "3:1".to_string(),
+            "入れ子が深すぎます",
+        ),
+        (
+            format!("[meta]\n[{}b]\n", "a.".repeat(100)),
+            "2:1".to_string(),
+            "入れ子が深すぎます",
+        ),
+        (
+            format!("\nx = {}{}\n", "[".repeat(200), "]".repeat(200)),
+            "2:".to_string(),
+            "入れ子が深すぎます",
+        ),
+    ];
+    for (index, (text, at, message)) in cases.iter().enumerate() {
+        let folder = Folder::new(&format!("toml-{index}"));
+        let content = folder.write("faq.toml", text);
+        let output = faq_kiosk(&["check", "--content", &content]);
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{errors}");
+        assert!(
+            errors.contains(&format!("{content}:{at}")) && errors.contains(message),
+            "case {index}: {at} {message}\n{errors}"
+        );
+        let first = errors.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(message),
+            "case {index}: one error, explained: {errors}"
+        );
+    }
+}
+
+/// `stats` does not read a refused usage log, and says why instead of blaming the setting.
+#[test]
+fn stats_says_why_it_will_not_read_a_refused_usage_log() {
+    let folder = Folder::new("stats-refused");
+    let config = folder.write("kiosk.toml", "usage_log = \"kiosk.toml\"\n");
+    let output = faq_kiosk(&["stats", "--config", &config]);
+    let errors = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{errors}");
+    assert!(
+        errors.contains(&format!("{config}:1:1: エラー: usage_log \"")),
+        "{errors}"
+    );
+    assert!(!errors.contains("設定で止められています"), "{errors}");
+}

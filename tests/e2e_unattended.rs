@@ -112,7 +112,7 @@ fn a_wrong_staff_sequence_does_not_open_it() {
 fn an_edited_content_file_shows_at_the_next_key_and_a_broken_one_changes_nothing() {
     let scratch = Scratch::new("reload");
     let content = scratch.write_settled("faq.toml", &shipped_content());
-    let config = scratch.write_settled("kiosk.toml", "staff_sequence = \"- - - -\"\n");
+    let config = scratch.write_settled("kiosk.toml", "staff_sequence = \"* - - -\"\n");
     let mut kiosk = Kiosk::start(
         80,
         24,
@@ -142,7 +142,7 @@ fn an_edited_content_file_shows_at_the_next_key_and_a_broken_one_changes_nothing
     kiosk.wait_for("【改訂】マイナンバーカードには");
     assert!(kiosk.is_running());
 
-    kiosk.press("----");
+    kiosk.press("*---");
     kiosk.wait_for("係員用の画面");
     kiosk.wait_for("最後の読み込みの問題");
     kiosk.wait_for("faq.toml:");

@@ -58,21 +58,27 @@ impl IdleTimer {
         self.warning
     }
 
+    /// When the warning starts; `None` when never, including a moment past what the clock can
+    /// hold, which is as good as never and must not panic.
     fn warn_at(&self) -> Option<Instant> {
-        Some(self.last_input + self.settings.timeout?)
+        self.last_input.checked_add(self.settings.timeout?)
     }
 
+    /// When the countdown runs out; `None` as for [`Self::warn_at`].
     fn reset_at(&self) -> Option<Instant> {
-        Some(self.warn_at()? + self.settings.countdown)
+        self.warn_at()?.checked_add(self.settings.countdown)
     }
 
     /// The next moment something changes: the warning starts, the count drops, or the reset.
     pub(super) fn next_deadline(&self) -> Option<Instant> {
+        // Without a reset there is no warning either: waking for one would spin.
+        self.reset_at()?;
         match self.warning {
             None => self.warn_at(),
             Some(seconds) => {
                 let reset_at = self.reset_at()?;
-                Some(reset_at - Duration::from_secs(seconds.saturating_sub(1)))
+                let next_second = Duration::from_secs(seconds.saturating_sub(1));
+                Some(reset_at.checked_sub(next_second).unwrap_or(reset_at))
             }
         }
     }
@@ -148,6 +154,33 @@ mod tests {
         idle.touch(t0 + Duration::from_secs(126));
         assert!(!idle.is_warning());
         assert_eq!(idle.next_deadline(), Some(t0 + Duration::from_secs(246)));
+    }
+
+    #[test]
+    fn times_past_what_the_clock_holds_are_never_and_do_not_panic() {
+        let t0 = Instant::now();
+        let huge = Duration::from_secs(u64::MAX);
+        let mut idle = IdleTimer::new(
+            IdleSettings {
+                timeout: Some(huge),
+                countdown: Duration::from_secs(20),
+            },
+            t0,
+        );
+        assert_eq!(idle.next_deadline(), None);
+        assert_eq!(idle.check(t0 + Duration::from_secs(1)), Check::Quiet);
+        idle.touch(t0 + Duration::from_secs(2));
+        assert_eq!(idle.check(t0 + Duration::from_secs(3)), Check::Quiet);
+        // A countdown too long to add: the warning never starts either.
+        idle.set_settings(
+            IdleSettings {
+                timeout: Some(Duration::from_secs(1)),
+                countdown: huge,
+            },
+            t0,
+        );
+        assert_eq!(idle.check(t0 + Duration::from_secs(5)), Check::Quiet);
+        assert_eq!(idle.next_deadline(), None);
     }
 
     #[test]

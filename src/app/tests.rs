@@ -365,6 +365,39 @@ fn idle_settings_can_turn_the_reset_off() {
 }
 
 #[test]
+fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
+    let t0 = Instant::now();
+    let huge = Duration::from_secs(u64::MAX);
+    for idle in [
+        IdleSettings {
+            timeout: Some(huge),
+            countdown: Duration::from_secs(20),
+        },
+        IdleSettings {
+            timeout: Some(Duration::from_secs(1)),
+            countdown: huge,
+        },
+    ] {
+        let mut s = state(80, 24);
+        let settings = Action::SettingsChanged {
+            idle,
+            ambiguous: Default::default(),
+            hanging_punctuation: false,
+            big_text: Default::default(),
+            deadline_notices: true,
+        };
+        s.update(settings, t0);
+        s.update(Action::Open(3), t0 + Duration::from_secs(1));
+        let page = s.screen();
+        s.update(Action::Tick, t0 + Duration::from_secs(30));
+        assert_eq!(s.idle_warning(), None, "{idle:?}");
+        assert_eq!(s.next_deadline(), None, "{idle:?}");
+        s.update(Action::Open(1), t0 + Duration::from_secs(31));
+        assert_ne!(s.screen(), page, "keys still act: {idle:?}");
+    }
+}
+
+#[test]
 fn usage_events_name_categories_and_questions_by_id() {
     let t0 = Instant::now();
     let mut s = state(80, 24);

@@ -22,7 +22,7 @@ use crate::input::{KeyLabel, Keymap};
 use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
 use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
-use crate::usage::{self, read_log, usage_log_path};
+use crate::usage::{self, read_log, usage_log_path, usage_log_target};
 
 /// The content and settings the kiosk runs with, and the problems met while loading them.
 pub struct Loaded {
@@ -30,8 +30,10 @@ pub struct Loaded {
     pub content: Content,
     /// The settings to use.
     pub config: Config,
-    /// Problems in the given files; when there are any, built-in defaults stand in.
+    /// Problems in the given files.
     pub problems: Diagnostics,
+    /// Whether a built-in default stands in for a file with errors.
+    pub fell_back: bool,
 }
 
 /// Loads the settings, then the content: the command line or environment first, then the
@@ -46,12 +48,14 @@ pub fn load(
     today: Option<Date>,
 ) -> Loaded {
     let mut problems = Vec::new();
+    let mut fell_back = false;
     let embedded_config = || Config::embedded().expect("the built-in config/kiosk.toml is valid");
     let config = match config_path.map(Config::load) {
         None => embedded_config(),
         Some(Ok(config)) => config,
         Some(Err(found)) => {
             problems.extend(found.0);
+            fell_back = true;
             embedded_config()
         }
     };
@@ -71,13 +75,22 @@ pub fn load(
         }
         Err(found) => {
             problems.extend(found.0);
+            fell_back = true;
             embedded_content()
         }
     };
+    let content_path = path.map(Path::to_path_buf);
+    let mut config = config;
+    if let Err(problem) = usage_log_target(&config, config_path, content_path.as_deref()) {
+        problems.push(problem);
+        // The kiosk runs on without a log rather than write where it would hurt.
+        config.usage_log = Some(PathBuf::new());
+    }
     Loaded {
         content,
         config,
         problems: Diagnostics(problems),
+        fell_back,
     }
 }
 
@@ -184,9 +197,13 @@ fn render(
 
 fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) -> ExitCode {
     let Some(path) = log.or_else(|| usage_log_path(&loaded.config)) else {
-        eprintln!(
-            "利用の記録は設定で止められています（usage_log = \"\"）。--log でファイルを指定してください。"
-        );
+        // A usage log refused while loading is turned off; say why rather than blame the setting.
+        if loaded.problems.has_errors() {
+            eprint!("{}", loaded.problems);
+        } else {
+            eprint!("利用の記録は設定で止められています（usage_log = \"\"）。");
+        }
+        eprintln!("--log でファイルを指定してください。");
         return ExitCode::FAILURE;
     };
     match read_log(&path) {
@@ -212,7 +229,7 @@ fn run(loaded: Loaded, cli: &Cli) -> ExitCode {
     if let Some(problems) = &problems {
         eprint!("{problems}");
     }
-    if loaded.problems.has_errors() {
+    if loaded.fell_back {
         eprintln!("faq-kiosk: 問題のあるファイルの代わりに、組み込みの内容で起動します。");
     }
     let start = Start {

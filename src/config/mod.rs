@@ -3,8 +3,13 @@
 //! Every key is optional. The shipped `config/kiosk.toml` spells out every default and is
 //! compiled into the binary, so the binary alone runs with the documented settings.
 
+mod checks;
 mod colour;
 mod theme;
+
+pub use checks::{
+    IDLE_TIMEOUT_SECS, IDLE_WARNING_SECS, MIN_STAFF_KEYS, REPEAT_GUARD_MS, USAGE_LOG_MAX_KIB,
+};
 
 pub use colour::Colour;
 pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
@@ -27,7 +32,7 @@ pub const EMBEDDED_CONFIG: &str = include_str!("../../config/kiosk.toml");
 
 /// The shortest idle countdown allowed: WCAG 2.2.1 gives a person at least 20 seconds to ask
 /// for more time.
-pub const MIN_IDLE_WARNING_SECS: u64 = 20;
+pub const MIN_IDLE_WARNING_SECS: u64 = *IDLE_WARNING_SECS.start();
 
 /// The name the embedded configuration is reported under.
 pub const EMBEDDED_CONFIG_NAME: &str = "config/kiosk.toml（組み込み）";
@@ -45,7 +50,8 @@ pub struct Config {
     /// Seconds the warning counts down before the reset (at least 20, as WCAG 2.2.1 asks).
     pub idle_warning_secs: u64,
     /// The keypad sequence that opens the staff screen, as key labels separated by spaces
-    /// (e.g. `"* * 0 0 0 0 Enter"`); empty turns the staff screen off.
+    /// (e.g. `"* * 0 0 0 0 Enter"`); empty turns the staff screen off. One a visitor could
+    /// type by chance is refused (see [`MIN_STAFF_KEYS`] and the rule in `checks`).
     pub staff_sequence: String,
     /// The usage log (JSON Lines); relative paths are from the configuration file's folder.
     /// `None` uses `$XDG_STATE_HOME/faq-kiosk/usage.jsonl`; an empty path turns the log off.
@@ -242,12 +248,69 @@ impl Config {
                 ),
             ));
         }
+        let numbers = [
+            (
+                "idle_timeout_secs",
+                config.idle_timeout_secs,
+                &IDLE_TIMEOUT_SECS,
+                "秒",
+                "0 にすると最初の画面に戻りません。",
+            ),
+            // Below the minimum has its own message, above.
+            (
+                "idle_warning_secs",
+                config.idle_warning_secs.max(MIN_IDLE_WARNING_SECS),
+                &IDLE_WARNING_SECS,
+                "秒",
+                "",
+            ),
+            (
+                "repeat_guard_ms",
+                config.repeat_guard_ms,
+                &REPEAT_GUARD_MS,
+                "ミリ秒",
+                "長すぎると、続けて押したキーが効かなくなります。",
+            ),
+            (
+                "usage_log_max_kib",
+                config.usage_log_max_kib,
+                &USAGE_LOG_MAX_KIB,
+                "KiB ",
+                "",
+            ),
+        ];
+        for (key, value, range, unit, why) in numbers {
+            if let Some((message, detail)) = checks::out_of_range(key, value, range, unit, why) {
+                problems.push(Diagnostic::error(
+                    key_location(source, key),
+                    message,
+                    detail,
+                ));
+            }
+        }
         problems.extend(check_themes(source, &config));
-        if let Err(err) = parse_key_labels(&config.staff_sequence) {
-            problems.push(Diagnostic::error(
+        let keymap = config.keypad.keymap();
+        match parse_key_labels(&config.staff_sequence) {
+            Err(err) => problems.push(Diagnostic::error(
                 key_location(source, "staff_sequence"),
                 "staff_sequence に使えないキーの名前があります。キーは空白で区切って書きます（例: \"* * 0 0 0 0 Enter\"）。",
                 err,
+            )),
+            Ok(keys) => {
+                if let Some((message, detail)) = checks::staff_sequence_problem(&keys, &keymap) {
+                    problems.push(Diagnostic::error(
+                        key_location(source, "staff_sequence"),
+                        message,
+                        detail,
+                    ));
+                }
+            }
+        }
+        for (message, detail) in checks::keymap_problems(&keymap) {
+            problems.push(Diagnostic::error(
+                key_location(source, "keypad"),
+                message,
+                detail,
             ));
         }
         if problems.is_empty() {
@@ -291,18 +354,26 @@ impl Config {
             .collect()
     }
 
-    /// The repeat guard's window.
+    /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
     pub fn repeat_guard(&self) -> Duration {
-        Duration::from_millis(self.repeat_guard_ms)
+        Duration::from_millis(clamp(self.repeat_guard_ms, &REPEAT_GUARD_MS))
     }
 
-    /// The idle timer's settings.
+    /// The idle timer's settings, within [`IDLE_TIMEOUT_SECS`] and [`IDLE_WARNING_SECS`].
+    ///
+    /// `check` refuses values outside them; settings built in code, or checked by an older
+    /// version, are clamped here so that no deadline lies beyond what the clock can hold.
     pub fn idle_settings(&self) -> IdleSettings {
         IdleSettings {
             timeout: (self.idle_timeout_secs > 0)
-                .then(|| Duration::from_secs(self.idle_timeout_secs)),
-            countdown: Duration::from_secs(self.idle_warning_secs),
+                .then(|| Duration::from_secs(clamp(self.idle_timeout_secs, &IDLE_TIMEOUT_SECS))),
+            countdown: Duration::from_secs(clamp(self.idle_warning_secs, &IDLE_WARNING_SECS)),
         }
+    }
+
+    /// The size in bytes at which the usage log is rotated, within [`USAGE_LOG_MAX_KIB`].
+    pub fn usage_log_max_bytes(&self) -> u64 {
+        clamp(self.usage_log_max_kib, &USAGE_LOG_MAX_KIB) * 1024
     }
 
     /// The staff sequence as key labels; empty when the staff screen is off.
@@ -330,6 +401,10 @@ impl Config {
     pub fn embedded() -> Result<Config, Diagnostics> {
         Self::from_source(&Source::new(EMBEDDED_CONFIG_NAME, EMBEDDED_CONFIG))
     }
+}
+
+fn clamp(value: u64, range: &std::ops::RangeInclusive<u64>) -> u64 {
+    value.clamp(*range.start(), *range.end())
 }
 
 /// The themes must exist, have distinct names, and include the one `theme` names.
@@ -367,6 +442,14 @@ fn check_themes(source: &Source, config: &Config) -> Vec<Diagnostic> {
         ));
     }
     problems
+}
+
+/// Where `key = …` is written in the settings file at `path`, for a problem found with it
+/// after loading, such as a usage log that turns out to be a terminal.
+pub fn setting_location(path: &Path, key: &str) -> Option<Location> {
+    Source::read(path)
+        .ok()
+        .and_then(|source| key_location(&source, key))
 }
 
 /// Where a top-level `key = …` is written, for checks made after parsing.
@@ -562,6 +645,33 @@ mod tests {
                 countdown: Duration::from_secs(20)
             }
         );
+    }
+
+    #[test]
+    fn values_that_slip_past_the_checks_are_clamped() {
+        let config = Config {
+            idle_timeout_secs: u64::MAX,
+            idle_warning_secs: u64::MAX,
+            repeat_guard_ms: u64::MAX,
+            usage_log_max_kib: u64::MAX,
+            ..Config::default()
+        };
+        assert_eq!(
+            config.idle_settings(),
+            IdleSettings {
+                timeout: Some(Duration::from_secs(86_400)),
+                countdown: Duration::from_secs(600)
+            }
+        );
+        assert_eq!(config.repeat_guard(), Duration::from_secs(1));
+        assert_eq!(config.usage_log_max_bytes(), 1 << 30);
+        let short = Config {
+            idle_warning_secs: 0,
+            usage_log_max_kib: 0,
+            ..Config::default()
+        };
+        assert_eq!(short.idle_settings().countdown, Duration::from_secs(20));
+        assert_eq!(short.usage_log_max_bytes(), 1024);
     }
 
     #[test]

@@ -586,8 +586,11 @@ answer = ["答えです。"]
     fn syntax_errors_name_the_line() {
         let text = VALID.replace("title = \"使い方\"", "title = \"使い方");
         let message = only_error(&text);
-        assert!(message.starts_with("faq.toml:7:"), "{message}");
-        assert!(message.contains("TOMLの文法"), "{message}");
+        assert!(message.starts_with("faq.toml:7:9:"), "{message}");
+        assert!(
+            message.contains("閉じる「\"」が、行の終わりまでにありません"),
+            "{message}"
+        );
     }
 
     #[test]

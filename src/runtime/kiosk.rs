@@ -1,6 +1,6 @@
 //! One running kiosk: the state, the settings in force, and the loop that feeds them events.
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -22,7 +22,7 @@ use crate::dates::Date;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
-use crate::usage::{UsageLog, usage_log_path};
+use crate::usage::{UsageLog, usage_log_target};
 use crate::view::view;
 
 /// What the kiosk starts with.
@@ -57,6 +57,8 @@ pub(super) struct Kiosk {
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
     watch: Watch,
+    /// The settings file in use, if one was given: the usage log must not be written over it.
+    config_path: Option<PathBuf>,
     usage_log: UsageLog,
     speaker: Speaker,
     config_source: String,
@@ -105,7 +107,8 @@ impl Kiosk {
             themes: themes(&start.config),
             exit_key: start.exit_key,
             watch,
-            usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
+            config_path: start.config_path.clone(),
+            usage_log: UsageLog::new(None, 0),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
@@ -119,6 +122,9 @@ impl Kiosk {
             today,
             test_panic_key: test_panic_key(),
         };
+        if let Some(problem) = kiosk.open_usage_log(&start.config) {
+            kiosk.report(problem);
+        }
         kiosk.publish_staff_info();
         Ok(kiosk)
     }
@@ -234,13 +240,12 @@ impl Kiosk {
         match self.watch.check(now, force) {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                super::report(format_args!("{problems}"));
+                to_journal(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded { config, content } => {
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
-                self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(config.state_settings(self.detected_ambiguous), now);
@@ -251,15 +256,35 @@ impl Kiosk {
                     .update(Action::ContentChanged(Arc::new(content)), now);
                 self.last_error = None;
                 self.loaded_at = local_timestamp(SystemTime::now());
+                if let Some(problem) = self.open_usage_log(&config) {
+                    self.report(problem);
+                }
             }
         }
         self.publish_staff_info();
     }
 
-    /// Reports a problem that does not stop the kiosk: on stderr (the journal) and on the
-    /// staff screen.
+    /// Starts writing the usage log `config` names, unless it would write onto the screen,
+    /// block, or overwrite the kiosk's own files: then the kiosk runs without a log, and the
+    /// returned problem says why.
+    fn open_usage_log(&mut self, config: &Config) -> Option<String> {
+        let target = usage_log_target(
+            config,
+            self.config_path.as_deref(),
+            self.watch.content_path(),
+        );
+        let (path, problem) = match target {
+            Ok(path) => (path, None),
+            Err(problem) => (None, Some(problem.to_string())),
+        };
+        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes());
+        problem
+    }
+
+    /// Reports a problem that does not stop the kiosk: on the staff screen, and on stderr when
+    /// that is the journal rather than the terminal the visitor is looking at.
     fn report(&mut self, problem: String) {
-        eprintln!("faq-kiosk: {problem}");
+        to_journal(format_args!("faq-kiosk: {problem}\n"));
         self.last_error = Some(problem);
         self.publish_staff_info();
     }
@@ -292,6 +317,15 @@ impl Kiosk {
     }
 }
 
+/// Writes a problem to stderr when that is the journal. Under foot or SSH stderr is the
+/// visitor's screen, where the text would land in the middle of the kiosk's frame; the staff
+/// screen shows the problem instead.
+fn to_journal(message: std::fmt::Arguments<'_>) {
+    if !io::stderr().is_terminal() {
+        super::report(message);
+    }
+}
+
 /// How keys are read under these settings.
 fn key_reader(config: &Config) -> KeyReader {
     KeyReader::new(
@@ -311,8 +345,4 @@ fn themes(config: &Config) -> Vec<Styles> {
         .into_iter()
         .map(|theme| Styles::for_theme(theme, mode))
         .collect()
-}
-
-fn log_bytes(config: &Config) -> u64 {
-    config.usage_log_max_kib.saturating_mul(1024)
 }

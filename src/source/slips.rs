@@ -353,7 +353,9 @@ impl<'a> Scanner<'a> {
         }
         if c == '"' || c == '\'' {
             self.key_start = here;
-            self.skip_string(here, c)?;
+            if let Some(slip) = self.skip_string(here, c) {
+                return Some(slip);
+            }
             self.expect = Expect::Equals;
             return None;
         }

@@ -2,6 +2,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -80,7 +81,17 @@ impl UsageLog {
             if let Some(folder) = path.parent() {
                 std::fs::create_dir_all(folder)?;
             }
-            self.file = Some(OpenOptions::new().create(true).append(true).open(path)?);
+            // A log swapped for a FIFO or a terminal since it was checked is refused here:
+            // opening does not wait for a reader, and only a plain file is written to.
+            let file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+                .open(path)?;
+            if !file.metadata()?.is_file() {
+                return Err(std::io::Error::other("not a regular file"));
+            }
+            self.file = Some(file);
         }
         let file = self.file.as_mut().expect("opened above");
         // One write per line: with O_APPEND a line is never interleaved or half-placed.
@@ -98,6 +109,20 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("faq-kiosk-log-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
+    }
+
+    #[test]
+    fn a_log_swapped_for_a_fifo_is_refused_without_waiting_for_a_reader() {
+        let dir = folder("fifo");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("usage.jsonl");
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let problem = log.record(&UsageEvent::SessionStart, SystemTime::now());
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(problem.is_some_and(|p| p.contains("usage.jsonl")));
     }
 
     #[test]

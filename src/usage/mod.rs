@@ -7,10 +7,12 @@
 mod log;
 mod read;
 mod stats;
+mod target;
 
 pub use log::UsageLog;
 pub use read::{LoggedEvent, read_log};
 pub use stats::{Stats, stats};
+pub use target::{refuse_log_target, usage_log_target};
 
 use std::path::PathBuf;
 
