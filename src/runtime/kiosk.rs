@@ -8,6 +8,7 @@ use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
 
+use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
 use super::speech::Speaker;
@@ -61,19 +62,28 @@ pub(super) struct Kiosk {
     loaded_at: String,
     last_error: Option<String>,
     test_panic_key: Option<char>,
+    test_stderr_key: Option<char>,
 }
 
 /// Test-only: in debug builds, `FAQ_KIOSK_TEST_PANIC_ON_KEY=9` makes the key `9` panic, so that
 /// the end-to-end tests (which run the debug binary) can check that a panic restores the
-/// terminal and ends the kiosk with a failure. Release builds never read the variable.
-fn test_panic_key() -> Option<char> {
+/// terminal and ends the kiosk with a failure; `FAQ_KIOSK_TEST_STDERR_ON_KEY=8` makes the key
+/// `8` write to stderr as a careless library would, so that they can check it never reaches
+/// the screen. Release builds never read the variables.
+fn test_key(variable: &str) -> Option<char> {
     if !cfg!(debug_assertions) {
         return None;
     }
-    std::env::var("FAQ_KIOSK_TEST_PANIC_ON_KEY")
-        .ok()?
-        .chars()
-        .next()
+    std::env::var(variable).ok()?.chars().next()
+}
+
+/// Writes to stderr both ways a library might: `eprintln!`, and a raw write to descriptor 2
+/// with a sequence that would clear the screen.
+fn write_stray_stderr(key: char) {
+    eprintln!("FAQ_KIOSK_TEST_STDERR_ON_KEY: eprintln for key {key:?}");
+    let raw = b"\x1b[2JFAQ_KIOSK_TEST_STDERR_ON_KEY: raw write to descriptor 2\n";
+    // SAFETY: writes a valid buffer to descriptor 2, whatever it is now.
+    unsafe { libc::write(libc::STDERR_FILENO, raw.as_ptr().cast(), raw.len()) };
 }
 
 impl Kiosk {
@@ -106,7 +116,8 @@ impl Kiosk {
             detected_ambiguous: detected,
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
-            test_panic_key: test_panic_key(),
+            test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
+            test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
         };
         kiosk.publish_staff_info();
         Ok(kiosk)
@@ -172,6 +183,11 @@ impl Kiosk {
                 {
                     panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
+                if let KeyCode::Char(c) = key.code
+                    && self.test_stderr_key == Some(c)
+                {
+                    write_stray_stderr(c);
+                }
                 Ok(self.keys.action(key, Instant::now()))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
@@ -209,7 +225,7 @@ impl Kiosk {
         match self.watch.check(now, force) {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                super::report(format_args!("{problems}"));
+                diagnostics::report(Priority::Warning, problems.to_string().trim_end());
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded { config, content } => {
@@ -231,10 +247,10 @@ impl Kiosk {
         self.publish_staff_info();
     }
 
-    /// Reports a problem that does not stop the kiosk: on stderr (the journal) and on the
-    /// staff screen.
+    /// Reports a problem that does not stop the kiosk: to the diagnostics sink (the journal or
+    /// the kiosk's log file, never the visitor's screen) and on the staff screen.
     fn report(&mut self, problem: String) {
-        eprintln!("faq-kiosk: {problem}");
+        diagnostics::report(Priority::Warning, &problem);
         self.last_error = Some(problem);
         self.publish_staff_info();
     }
