@@ -5,6 +5,7 @@
 
 mod support;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
@@ -238,4 +239,21 @@ fn stray_writes_to_stderr_are_logged_and_stderr_is_given_back_when_the_kiosk_end
         !text.contains("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
         "what was written during the run stays in the log:\n{text}"
     );
+}
+
+#[test]
+fn the_idle_reset_repaints_a_screen_that_something_else_wrote_over() {
+    let scratch = Scratch::new("repaint");
+    let config = scratch.write_settled(
+        "kiosk.toml",
+        "idle_timeout_secs = 1\nidle_warning_secs = 20\n",
+    );
+    let mut kiosk = scratch.start(&["--config", arg(&config)], &[]);
+    open_answer(&mut kiosk);
+    // Another program writes over every cell of the visitor's screen, past the renderer.
+    let tty = std::fs::read_link(format!("/proc/{}/fd/1", kiosk.pid())).unwrap();
+    let mut terminal = std::fs::OpenOptions::new().write(true).open(tty).unwrap();
+    write!(terminal, "\x1b[H{}", "#".repeat(80 * 24)).unwrap();
+    kiosk.wait_for("まもなく最初の画面にもどります");
+    assert_screen_is_rendered(&kiosk, &["--attract"], "どのキーを押しても始まります");
 }

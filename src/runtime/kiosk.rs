@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
+use ratatui::layout::Rect;
 
 use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
@@ -63,6 +64,8 @@ pub(super) struct Kiosk {
     last_error: Option<String>,
     test_panic_key: Option<char>,
     test_stderr_key: Option<char>,
+    /// The next frame is drawn whole, not as a difference (after an idle reset).
+    repaint: bool,
 }
 
 /// Test-only: in debug builds, `FAQ_KIOSK_TEST_PANIC_ON_KEY=9` makes the key `9` panic, so that
@@ -118,6 +121,7 @@ impl Kiosk {
             last_error: start.problems,
             test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
             test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
+            repaint: false,
         };
         kiosk.publish_staff_info();
         Ok(kiosk)
@@ -138,6 +142,13 @@ impl Kiosk {
                     height: size.height,
                 };
                 self.state.update(resize, Instant::now());
+            }
+            if std::mem::take(&mut self.repaint) {
+                // Whatever reached the terminal behind the renderer's back is painted over: the
+                // screen is erased and the next frame drawn whole. `Terminal::clear` would ask
+                // the terminal for its cursor position, racing the input thread for the answer;
+                // a resize to the same size clears the same way without asking.
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
             }
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
@@ -210,6 +221,7 @@ impl Kiosk {
                 Effect::StopSpeaking => self.speaker.stop(),
                 Effect::Exit => return Flow::Exit,
                 Effect::Reload => self.check_files(now, true),
+                Effect::Repaint => self.repaint = true,
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
                         self.report(problem);
