@@ -1,15 +1,16 @@
 //! One running kiosk: the state, the settings in force, and the loop that feeds them events.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
 use super::watch::{Reload, Watch};
@@ -53,7 +54,8 @@ pub(super) struct Kiosk {
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
-    watch: Watch,
+    reloader: Reloader,
+    content_path: Option<PathBuf>,
     usage_log: UsageLog,
     speaker: Speaker,
     config_source: String,
@@ -78,11 +80,13 @@ fn test_panic_key() -> Option<char> {
 
 impl Kiosk {
     /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
-    /// `detected` (if it was measured).
+    /// `detected` (if it was measured); edited files are reloaded by a thread that sends them
+    /// to `events`.
     pub(super) fn new(
         start: Start,
         terminal: &KioskTerminal,
         detected: Option<AmbiguousWidth>,
+        events: Sender<RuntimeEvent>,
     ) -> io::Result<Self> {
         let size = terminal.size()?;
         let now = Instant::now();
@@ -90,12 +94,14 @@ impl Kiosk {
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(settings_changed(&start.config, detected), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
+        let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
             state,
             keys: key_reader(&start.config),
             themes: themes(&start.config),
             exit_key: start.exit_key,
-            watch,
+            reloader: Reloader::spawn(watch, events),
+            content_path,
             usage_log: UsageLog::new(usage_log_path(&start.config), log_bytes(&start.config)),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
@@ -131,21 +137,21 @@ impl Kiosk {
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
             terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;
-            let deadline = [self.state.next_deadline(), self.watch.next_deadline()]
-                .into_iter()
-                .flatten()
-                .min();
-            let received = match deadline {
+            let received = match self.state.next_deadline() {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let now = Instant::now();
-            self.check_files(now, false);
+            self.reloader.look();
             let action = match received {
                 Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
                 Ok(RuntimeEvent::Terminate) => return Ok(()),
                 Ok(RuntimeEvent::InputFailed(err)) => return Err(err),
+                Ok(RuntimeEvent::Reloaded(outcome)) => {
+                    self.apply_reload(*outcome, now);
+                    None
+                }
                 Ok(RuntimeEvent::Input(event)) => match self.action_for(&event) {
                     Ok(action) => action,
                     Err(Flow::Exit) => return Ok(()),
@@ -193,7 +199,7 @@ impl Kiosk {
                 }
                 Effect::StopSpeaking => self.speaker.stop(),
                 Effect::Exit => return Flow::Exit,
-                Effect::Reload => self.check_files(now, true),
+                Effect::Reload => self.reloader.reload(),
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
                         self.report(problem);
@@ -205,14 +211,19 @@ impl Kiosk {
     }
 
     /// Applies edited files (or keeps the running ones and records why not).
-    fn check_files(&mut self, now: Instant, force: bool) {
-        match self.watch.check(now, force) {
+    fn apply_reload(&mut self, outcome: Reload, now: Instant) {
+        match outcome {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
                 super::report(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
-            Reload::Loaded { config, content } => {
+            Reload::Loaded {
+                config,
+                content,
+                content_path,
+            } => {
+                self.content_path = content_path;
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
                 self.usage_log = UsageLog::new(usage_log_path(&config), log_bytes(&config));
@@ -242,8 +253,8 @@ impl Kiosk {
     fn publish_staff_info(&mut self) {
         let info = StaffInfo {
             content_source: self
-                .watch
-                .content_path()
+                .content_path
+                .as_deref()
                 .map_or(EMBEDDED_CONTENT_NAME.to_string(), |p| {
                     p.display().to_string()
                 }),
