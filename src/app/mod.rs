@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::content::{Content, Question};
-use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout};
+use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
 use idle::IdleTimer;
 
 /// One of the kiosk's screens, with the little state it keeps.
@@ -216,8 +216,7 @@ impl State {
         match action {
             Action::Tick => self.tick(now, &mut effects),
             Action::Resize { width, height } => {
-                self.geometry.width = width;
-                self.geometry.height = height;
+                (self.geometry.width, self.geometry.height) = capped_size(width, height);
                 self.clamp_answer_page();
             }
             Action::ContentChanged(content) => {

@@ -7,6 +7,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
+use ratatui::layout::Size;
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
@@ -79,14 +80,10 @@ fn test_panic_key() -> Option<char> {
 impl Kiosk {
     /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
     /// `detected` (if it was measured).
-    pub(super) fn new(
-        start: Start,
-        terminal: &KioskTerminal,
-        detected: Option<AmbiguousWidth>,
-    ) -> io::Result<Self> {
-        let size = terminal.size()?;
+    pub(super) fn new(start: Start, detected: Option<AmbiguousWidth>) -> io::Result<Self> {
+        let (width, height) = terminal::size()?;
         let now = Instant::now();
-        let geometry = start.config.geometry(size.width, size.height, detected);
+        let geometry = start.config.geometry(width, height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(settings_changed(&start.config, detected), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
@@ -119,15 +116,18 @@ impl Kiosk {
     ) -> io::Result<()> {
         loop {
             // A resize that raced ahead of its event is applied before laying out the frame.
-            let size = terminal.size()?;
+            let (width, height) = terminal::size()?;
             let geometry = self.state.geometry();
-            if (size.width, size.height) != (geometry.width, geometry.height) {
-                let resize = Action::Resize {
-                    width: size.width,
-                    height: size.height,
-                };
-                self.state.update(resize, Instant::now());
+            if (width, height) != (geometry.width, geometry.height) {
+                self.state
+                    .update(Action::Resize { width, height }, Instant::now());
             }
+            // ratatui sizes its buffers from the backend, which answers the size the frame is
+            // laid out for: a resize landing from here on waits for the next frame.
+            let geometry = self.state.geometry();
+            terminal
+                .backend_mut()
+                .set_size(Size::new(geometry.width, geometry.height));
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
             terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;

@@ -41,7 +41,7 @@ pub fn run(start: Start) -> io::Result<()> {
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_hangup_thread(sender.clone());
     events::spawn_input_thread(sender);
-    let result = kiosk::Kiosk::new(start, &terminal, detected)
+    let result = kiosk::Kiosk::new(start, detected)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
     terminal::restore();
     result

@@ -12,6 +12,7 @@ use ratatui::Terminal;
 
 use super::backend::KioskBackend;
 
+use crate::layout::capped_size;
 use crate::text::AmbiguousWidth;
 
 /// The terminal the kiosk draws on.
@@ -55,6 +56,13 @@ pub fn restore() {
             "faq-kiosk: could not restore the terminal: {err}\n"
         ));
     }
+}
+
+/// The terminal's size now, capped to what the kiosk lays out (see
+/// [`crate::layout::capped_size`]): the terminal is free to report up to 65535x65535.
+pub fn size() -> io::Result<(u16, u16)> {
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(capped_size(width, height))
 }
 
 /// Measures how wide the terminal draws East Asian Ambiguous characters: prints ※ at the top
