@@ -29,13 +29,15 @@ pub fn expected_screen(width: u16, height: u16, actions: &[Action]) -> Buffer {
 }
 
 /// The cells where the terminal differs from `expected`, as `(column, row): shown, expected`;
-/// wide characters are compared at their first cell.
-pub fn differences(kiosk: &Kiosk, expected: &Buffer) -> Vec<String> {
+/// wide characters are compared at their first cell. The terminal may be larger than
+/// `expected` if `larger_blank` is set: every cell beyond it must then be blank.
+fn differences(kiosk: &Kiosk, expected: &Buffer, larger_blank: bool) -> Vec<String> {
     kiosk.with_screen(|screen| {
         let (rows, cols) = screen.size();
         let (rows, cols) = (rows.get(), cols.get());
         let area = expected.area;
-        if (cols, rows) != (area.width, area.height) {
+        let larger = cols >= area.width && rows >= area.height;
+        if (cols, rows) != (area.width, area.height) && !(larger_blank && larger) {
             return vec![format!(
                 "size {cols}x{rows}, not {}x{}",
                 area.width, area.height
@@ -53,7 +55,7 @@ pub fn differences(kiosk: &Kiosk, expected: &Buffer) -> Vec<String> {
                 } else {
                     " "
                 };
-                let wanted = expected[(x, y)].symbol();
+                let wanted = expected.cell((x, y)).map_or(" ", |cell| cell.symbol());
                 if shown != wanted {
                     found.push(format!("({x}, {y}): {shown:?}, not {wanted:?}"));
                 }
@@ -66,11 +68,21 @@ pub fn differences(kiosk: &Kiosk, expected: &Buffer) -> Vec<String> {
 /// Waits until the kiosk shows `expected` cell for cell; fails the test with the first
 /// differences and the screen if it never does.
 pub fn wait_for_screen(kiosk: &Kiosk, expected: &Buffer) {
+    wait_for(kiosk, expected, false);
+}
+
+/// Waits until the kiosk shows `expected` at the top left of a larger screen, and nothing
+/// beyond it; fails the test as [`wait_for_screen`] does.
+pub fn wait_for_screen_at_top_left(kiosk: &Kiosk, expected: &Buffer) {
+    wait_for(kiosk, expected, true);
+}
+
+fn wait_for(kiosk: &Kiosk, expected: &Buffer, larger_blank: bool) {
     let waiting = Instant::now();
-    let mut found = differences(kiosk, expected);
+    let mut found = differences(kiosk, expected, larger_blank);
     while !found.is_empty() && waiting.elapsed() < PATIENCE {
-        thread::sleep(Duration::from_millis(20));
-        found = differences(kiosk, expected);
+        thread::sleep(Duration::from_millis(100));
+        found = differences(kiosk, expected, larger_blank);
     }
     assert!(
         found.is_empty(),
