@@ -1,5 +1,6 @@
-//! End to end: every size a terminal can report, from 1x1 to 65535x65535, and flips between
-//! them faster than the kiosk draws; the real binary in a pseudo-terminal each time.
+//! End to end: every size a terminal can report, from 1x1 to 65535x65535, flips between them
+//! faster than the kiosk draws, and a terminal that stops reading what it draws; the real
+//! binary in a pseudo-terminal each time.
 
 mod support;
 
@@ -8,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use faq_kiosk::app::Action;
 use faq_kiosk::layout::{MAX_HEIGHT, MAX_WIDTH};
-use support::Kiosk;
+use nix::sys::signal::Signal;
 use support::expected::{expected_screen, wait_for_screen, wait_for_screen_at_top_left};
+use support::{Kiosk, PATIENCE};
 
 /// The most address space the kiosk is given (`ulimit -v`), in MiB: its debug build peaks at
 /// about 250 with frames at the cap, and one frame at 4000x4000 took more than 1500.
@@ -61,4 +63,38 @@ fn a_huge_reported_size_is_drawn_at_the_cap_in_bounded_memory_and_shrinks_back()
         &kiosk,
         &expected_screen(80, 24, &[Action::OtherKey, Action::Open(3)]),
     );
+}
+
+#[test]
+fn sigterm_ends_a_kiosk_blocked_on_a_terminal_that_stopped_reading() {
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        let mut kiosk = Kiosk::start(80, 24, &[]);
+        kiosk.begin();
+        kiosk.stop_reading();
+        // Each new size redraws the whole screen, until the pty's buffer is full.
+        let filling = Instant::now();
+        let mut widths = (100..200).cycle();
+        while !kiosk.is_blocked_writing() {
+            assert!(filling.elapsed() < PATIENCE, "the kiosk never blocked");
+            kiosk.report_size(widths.next().unwrap(), 60);
+            thread::sleep(Duration::from_millis(20));
+        }
+        let signalled = Instant::now();
+        kiosk.signal(signal);
+        while kiosk.is_running() && signalled.elapsed() < Duration::from_secs(10) {
+            thread::sleep(Duration::from_millis(20));
+        }
+        let took = signalled.elapsed();
+        // The terminal's mode is checked before reading resumes: nothing the kiosk wrote
+        // before or after could have restored it.
+        let cooked = kiosk.terminal_is_cooked();
+        kiosk.resume_reading();
+        let status = kiosk.wait_for_exit_status();
+        assert!(
+            took < Duration::from_secs(4),
+            "{signal}: ended after {took:?}"
+        );
+        assert!(status.success(), "{signal}: {status:?}");
+        assert!(cooked, "{signal}: raw mode off");
+    }
 }

@@ -9,6 +9,7 @@ mod backend;
 mod events;
 mod exit_key;
 mod kiosk;
+mod shutdown;
 mod speech;
 mod terminal;
 mod watch;
@@ -26,9 +27,11 @@ use crate::text::AmbiguousWidth;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
-/// every case.
+/// every case. After SIGTERM or SIGHUP it ends within [`shutdown::GRACE`] even if the
+/// terminal has stopped reading, restored as far as it can be without waiting on it.
 pub fn run(start: Start) -> io::Result<()> {
     let signals = events::take_over_signals()?;
+    shutdown::spawn_watchdog()?;
     let mut terminal = terminal::enter()?;
     // The probe reads the terminal's answer itself, so it runs before the input thread does.
     let detected = (start.config.text.ambiguous_width == AmbiguousWidthSetting::Auto)

@@ -342,6 +342,14 @@ impl Kiosk {
         self.reading.store(true, Ordering::SeqCst);
     }
 
+    /// Whether the kiosk's main thread is waiting in `write`, as it does once a terminal that
+    /// stopped reading has let the pty's buffer fill up.
+    pub fn is_blocked_writing(&self) -> bool {
+        // The first field is the number of the system call the thread is in.
+        std::fs::read_to_string(format!("/proc/{}/syscall", self.pid()))
+            .is_ok_and(|call| call.split(' ').next() == Some(&libc::SYS_write.to_string()))
+    }
+
     /// Whether the terminal is in canonical (cooked) mode with echo, as a shell expects it.
     pub fn terminal_is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
