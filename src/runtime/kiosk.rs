@@ -78,8 +78,8 @@ fn test_panic_key() -> Option<char> {
 }
 
 impl Kiosk {
-    /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
-    /// `detected` (if it was measured).
+    /// A kiosk for `start` on the current terminal, which was measured to draw ambiguous
+    /// characters as `detected` (if it was measured).
     pub(super) fn new(start: Start, detected: Option<AmbiguousWidth>) -> io::Result<Self> {
         let (width, height) = terminal::size()?;
         let now = Instant::now();

@@ -27,7 +27,7 @@ use crate::text::AmbiguousWidth;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
-/// every case. After SIGTERM or SIGHUP it ends within [`shutdown::GRACE`] even if the
+/// every case. After SIGTERM or SIGHUP it ends within 1.5 s (`shutdown::GRACE`) even if the
 /// terminal has stopped reading, restored as far as it can be without waiting on it.
 pub fn run(start: Start) -> io::Result<()> {
     let signals = events::take_over_signals()?;
