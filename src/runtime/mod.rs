@@ -8,6 +8,7 @@
 mod backend;
 mod events;
 mod exit_key;
+mod input_reader;
 mod kiosk;
 mod speech;
 mod terminal;
@@ -24,6 +25,10 @@ use std::sync::mpsc;
 use crate::config::AmbiguousWidthSetting;
 use crate::text::AmbiguousWidth;
 
+/// Events waiting for the loop at most: a burst of keys beyond this waits in the terminal's
+/// own input buffer until the loop has acted on these.
+const EVENT_QUEUE: usize = 256;
+
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
 /// every case.
@@ -37,10 +42,13 @@ pub fn run(start: Start) -> io::Result<()> {
     if detected == Some(AmbiguousWidth::Narrow) {
         terminal.backend_mut().trust_narrow_ambiguous();
     }
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::sync_channel(EVENT_QUEUE);
     events::spawn_signal_thread(signals, sender.clone());
-    events::spawn_hangup_thread(sender.clone());
-    events::spawn_input_thread(sender);
+    if let Err(err) = input_reader::spawn_resize_thread(sender.clone()) {
+        terminal::restore();
+        return Err(err);
+    }
+    input_reader::spawn_input_thread(sender);
     let result = kiosk::Kiosk::new(start, &terminal, detected)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
     terminal::restore();
