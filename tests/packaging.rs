@@ -141,7 +141,10 @@ fn unit_entries() -> Vec<(String, String)> {
         .map(|entry| {
             (
                 entry["unit-name"].as_str().expect("unit-name").to_string(),
-                entry["unit-scripts"].as_str().expect("unit-scripts").to_string(),
+                entry["unit-scripts"]
+                    .as_str()
+                    .expect("unit-scripts")
+                    .to_string(),
             )
         })
         .collect()
@@ -182,7 +185,8 @@ fn the_package_holds_the_update_service_and_timer_and_the_script_they_run() {
     assert!(
         assets
             .iter()
-            .any(|a| a[0].as_str() == Some("deploy/faq-kiosk-update") && a[2].as_str() == Some("755")),
+            .any(|a| a[0].as_str() == Some("deploy/faq-kiosk-update")
+                && a[2].as_str() == Some("755")),
         "the script is installed executable"
     );
 
@@ -195,7 +199,11 @@ fn the_package_holds_the_update_service_and_timer_and_the_script_they_run() {
         "the service does not run until update.conf exists"
     );
     assert!(!installed.iter().any(|p| p == settings[0]));
-    assert!(installed.iter().any(|p| p == "/usr/share/doc/faq-kiosk/examples/update.conf"));
+    assert!(
+        installed
+            .iter()
+            .any(|p| p == "/usr/share/doc/faq-kiosk/examples/update.conf")
+    );
     assert!(
         read("deploy/update/update.conf.example").contains("\nSOURCE="),
         "the example says how to set the source"

@@ -19,10 +19,8 @@ struct Fleet {
 
 impl Fleet {
     fn new(name: &str) -> Self {
-        let root = std::env::temp_dir().join(format!(
-            "faq-kiosk-update-{}-{name}",
-            std::process::id()
-        ));
+        let root =
+            std::env::temp_dir().join(format!("faq-kiosk-update-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("dest")).unwrap();
         std::fs::set_permissions(&root, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -210,7 +208,11 @@ fn a_broken_change_is_refused_and_dest_is_unchanged() {
     );
     let output = fleet.update();
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("content_path"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("content_path"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(fleet.dest_files(), before, "DEST is as it was");
 }
 
@@ -237,7 +239,11 @@ fn no_source_set_is_not_a_failure() {
     let fleet = Fleet::new("unset");
     let output = fleet.update_from("");
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("no SOURCE set"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no SOURCE set"),
+        "{}",
+        stderr(&output)
+    );
     assert!(fleet.dest_files().is_empty());
 }
 

@@ -128,7 +128,7 @@ impl Kiosk {
             reloader: Reloader::spawn(watch, events),
             config_path: start.config_path.clone(),
             content_path,
-            usage_log: UsageLog::new(None, 0),
+            usage_log: UsageLog::new(None, 0, String::new()),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
@@ -317,7 +317,7 @@ impl Kiosk {
             Ok(path) => (path, None),
             Err(problem) => (None, Some(problem.to_string())),
         };
-        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes());
+        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes(), config.kiosk_id());
         problem
     }
 
