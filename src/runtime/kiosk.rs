@@ -15,6 +15,7 @@ use super::exit_key::ExitKey;
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
+use super::version::{content_version, last_update};
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
 use crate::clock::{local_date, local_timestamp};
@@ -25,7 +26,7 @@ use crate::dates::Date;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
-use crate::usage::{UsageLog, usage_log_target};
+use crate::usage::{UsageLog, state_folder, usage_log_target};
 use crate::view::view;
 
 /// What the kiosk starts with.
@@ -235,6 +236,10 @@ impl Kiosk {
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> Flow {
+        if action == Action::OpenStaff {
+            // An update may have run, or been refused, since the files were last loaded.
+            self.publish_staff_info();
+        }
         for effect in self.state.update(action, now) {
             match effect {
                 Effect::Bell => terminal::bell(),
@@ -330,6 +335,7 @@ impl Kiosk {
     }
 
     fn publish_staff_info(&mut self) {
+        let version = content_version(self.content_path.as_deref());
         let info = StaffInfo {
             content_source: self
                 .content_path
@@ -339,6 +345,9 @@ impl Kiosk {
                 }),
             config_source: self.config_source.clone(),
             loaded_at: self.loaded_at.clone(),
+            content_version: Some(version.version),
+            content_changed: version.changed,
+            last_update: last_update(state_folder().as_deref()),
             last_error: self.last_error.clone(),
             usage_log: self
                 .usage_log

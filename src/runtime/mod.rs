@@ -13,6 +13,7 @@ mod kiosk;
 mod reloader;
 mod speech;
 mod terminal;
+mod version;
 mod watch;
 
 pub use exit_key::ExitKey;
