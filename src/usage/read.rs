@@ -133,7 +133,7 @@ mod tests {
         std::fs::write(dir.join("notes.txt"), "not a log").unwrap();
         let files = log_files(std::slice::from_ref(&dir)).unwrap();
         assert_eq!(files, [dir.join("east.jsonl"), dir.join("west.jsonl")]);
-        let (events, skipped) = read_logs(&[dir.clone()]).unwrap();
+        let (events, skipped) = read_logs(std::slice::from_ref(&dir)).unwrap();
         let empty = dir.join("empty");
         std::fs::create_dir_all(&empty).unwrap();
         let err = read_logs(std::slice::from_ref(&empty)).unwrap_err();
