@@ -15,7 +15,7 @@ use super::exit_key::ExitKey;
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
-use super::version::{content_version, last_update};
+use super::version::{content_version, file_hash, last_update};
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
 use crate::clock::{local_date, local_timestamp};
@@ -65,6 +65,8 @@ pub(super) struct Kiosk {
     config_path: Option<PathBuf>,
     /// The content file in use, if the content comes from a file.
     content_path: Option<PathBuf>,
+    /// That file's short hash, for the staff screen.
+    content_hash: Option<String>,
     usage_log: UsageLog,
     speaker: Speaker,
     config_source: String,
@@ -128,6 +130,7 @@ impl Kiosk {
             exit_key: start.exit_key,
             reloader: Reloader::spawn(watch, events),
             config_path: start.config_path.clone(),
+            content_hash: content_path.as_deref().and_then(file_hash),
             content_path,
             usage_log: UsageLog::new(None, 0, String::new()),
             speaker: Speaker::new(start.config.speech_command.clone()),
@@ -287,16 +290,19 @@ impl Kiosk {
                 config,
                 content,
                 content_path,
+                content_hash,
             } => {
                 self.content_path = content_path;
+                self.content_hash = content_hash;
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(config.state_settings(self.detected_ambiguous), now);
-                let content = content.unwrap_or_else(|| {
-                    Content::embedded().expect("the built-in faq.toml is valid")
-                });
+                let content = content.map_or_else(
+                    || Content::embedded().expect("the built-in faq.toml is valid"),
+                    |content| *content,
+                );
                 self.state
                     .update(Action::ContentChanged(Arc::new(content)), now);
                 self.last_error = None;
@@ -335,7 +341,7 @@ impl Kiosk {
     }
 
     fn publish_staff_info(&mut self) {
-        let version = content_version(self.content_path.as_deref());
+        let version = content_version(self.content_path.as_deref(), self.content_hash.as_deref());
         let info = StaffInfo {
             content_source: self
                 .content_path

@@ -54,12 +54,22 @@ fn short_hash(bytes: &[u8]) -> String {
     format!("{:08x}", hash >> 32)
 }
 
-/// The version of the content at `content_path` (the built-in content when `None`).
+/// The short hash of the file at `path`, if it can be read. It reads the whole file, so the
+/// kiosk calls it where it loads the file, off the main loop.
+pub(super) fn file_hash(path: &Path) -> Option<String> {
+    read_limited(path, crate::files::MAX_FILE_BYTES)
+        .ok()
+        .map(|bytes| short_hash(&bytes))
+}
+
+/// The version of the content at `content_path` (the built-in content when `None`), whose
+/// short hash is `hash` (from [`file_hash`] when it was loaded).
 ///
 /// The commit in `content-version` is taken only if that record is at least as new as the
 /// content file: a file edited by hand after the update is shown by its hash, so the screen
-/// never claims a commit it does not show.
-pub(super) fn content_version(content_path: Option<&Path>) -> ContentVersion {
+/// never claims a commit it does not show. Only the record is read here; the content file is
+/// only looked at (`stat`).
+pub(super) fn content_version(content_path: Option<&Path>, hash: Option<&str>) -> ContentVersion {
     let Some(path) = content_path else {
         return ContentVersion {
             version: format!(
@@ -81,12 +91,10 @@ pub(super) fn content_version(content_path: Option<&Path>) -> ContentVersion {
         .and_then(read_record)
         .and_then(|record| field(&record, "commit").map(str::to_string))
         .filter(|commit| !commit.is_empty());
-    let version = match commit {
-        Some(commit) => format!("{}（git のコミット）", truncate(&commit, 10)),
-        None => match read_limited(path, crate::files::MAX_FILE_BYTES) {
-            Ok(bytes) => format!("{}（ファイルのハッシュ）", short_hash(&bytes)),
-            Err(_) => "読めません".to_string(),
-        },
+    let version = match (commit, hash) {
+        (Some(commit), _) => format!("{}（git のコミット）", truncate(&commit, 10)),
+        (None, Some(hash)) => format!("{hash}（ファイルのハッシュ）"),
+        (None, None) => "読めません".to_string(),
     };
     ContentVersion { version, changed }
 }
@@ -153,12 +161,12 @@ mod tests {
         let then = SystemTime::now() - Duration::from_secs(60);
         set_modified(&content, then);
         set_modified(&record, then);
-        let version = content_version(Some(&content));
+        let version = content_version(Some(&content), file_hash(&content).as_deref());
         assert_eq!(version.version, "0123456789（git のコミット）");
         assert_eq!(version.changed, Some(local_timestamp(then)));
 
         std::fs::write(&content, "edited").unwrap();
-        let version = content_version(Some(&content));
+        let version = content_version(Some(&content), file_hash(&content).as_deref());
         assert_eq!(
             version.version,
             format!("{}（ファイルのハッシュ）", short_hash(b"edited"))
@@ -172,11 +180,13 @@ mod tests {
         let content = dir.join("faq.toml");
         std::fs::write(&content, "title").unwrap();
         assert_eq!(
-            content_version(Some(&content)).version,
+            content_version(Some(&content), file_hash(&content).as_deref()).version,
             format!("{}（ファイルのハッシュ）", short_hash(b"title"))
         );
+        assert_eq!(file_hash(&dir.join("missing.toml")), None);
+        assert_eq!(content_version(Some(&content), None).version, "読めません");
         assert!(
-            content_version(None)
+            content_version(None, None)
                 .version
                 .ends_with("（組み込みの内容）")
         );

@@ -40,7 +40,7 @@ pub(super) fn staff_view(state: &State) -> Parts {
         );
     }
     if let Some(update) = &info.last_update {
-        field("最後の更新", update, Role::Body);
+        field("最後の自動更新", update, Role::Body);
     }
     match &info.last_error {
         None => field("最後の読み込み", "問題なし", Role::Body),
