@@ -35,10 +35,15 @@ fn arg(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// Runs a kiosk with `settings`, opens one answer `times` times, and ends it.
-fn visit(scratch: &Scratch, name: &str, settings: &str, times: usize) {
+/// Runs a kiosk with `settings`, opens one answer `times` times, checks that the staff screen
+/// gives the name `named` it goes by, and ends it.
+fn visit(scratch: &Scratch, name: &str, settings: &str, times: usize, named: &str) {
     let config = scratch.path(&format!("{name}.toml"));
-    std::fs::write(&config, settings).unwrap();
+    std::fs::write(
+        &config,
+        format!("staff_sequence = \"* * 0 0 0 0 Enter\"\n{settings}"),
+    )
+    .unwrap();
     let mut kiosk = Kiosk::start(80, 24, &["--config", arg(&config), "--exit-key", "F10"]);
     kiosk.begin();
     for _ in 0..times {
@@ -51,6 +56,10 @@ fn visit(scratch: &Scratch, name: &str, settings: &str, times: usize) {
         kiosk.press(keys::INSERT);
         kiosk.wait_for_absence("暗証番号を忘れました");
     }
+    for key in ["*", "*", "0", "0", "0", "0", keys::ENTER] {
+        kiosk.press(key);
+    }
+    kiosk.wait_for(&format!("端末の名前: {named}"));
     kiosk.press(keys::F10);
     assert!(kiosk.wait_for_exit());
 }
@@ -71,6 +80,10 @@ fn stats(args: &[&str]) -> Output {
 fn the_logs_of_two_kiosks_are_counted_per_kiosk_and_together() {
     let scratch = Scratch::new("two");
     let logs = scratch.path("logs");
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .unwrap()
+        .trim()
+        .to_string();
     visit(
         &scratch,
         "east",
@@ -79,17 +92,15 @@ fn the_logs_of_two_kiosks_are_counted_per_kiosk_and_together() {
             arg(&logs.join("east.jsonl"))
         ),
         2,
+        "east-1f",
     );
     visit(
         &scratch,
         "west",
         &format!("usage_log = \"{}\"\n", arg(&logs.join("west.jsonl"))),
         1,
+        &host,
     );
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .unwrap()
-        .trim()
-        .to_string();
     let west = std::fs::read_to_string(logs.join("west.jsonl")).unwrap();
     assert!(
         west.lines()

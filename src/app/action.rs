@@ -126,6 +126,8 @@ pub struct StaffInfo {
     pub last_error: Option<String>,
     /// Where the usage log is written, if anywhere.
     pub usage_log: String,
+    /// The name the kiosk writes in its usage log (`kiosk_id`, else the host name).
+    pub kiosk_id: String,
     /// The content's review day, once it has passed.
     pub review_overdue: Option<String>,
 }

@@ -359,6 +359,7 @@ impl Kiosk {
                 .usage_log
                 .path()
                 .map_or("記録しない".to_string(), |p| p.display().to_string()),
+            kiosk_id: self.usage_log.kiosk().to_string(),
             review_overdue: self
                 .state
                 .content()

@@ -53,6 +53,11 @@ impl UsageLog {
         }
     }
 
+    /// The kiosk's name written in every line.
+    pub fn kiosk(&self) -> &str {
+        &self.kiosk
+    }
+
     /// Where the log is written, if anywhere.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.path.as_deref()

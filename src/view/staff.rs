@@ -32,6 +32,9 @@ pub(super) fn staff_view(state: &State) -> Parts {
     field("読み込んだ時刻", &info.loaded_at, Role::Body);
     field("設定のファイル", &info.config_source, Role::Body);
     field("利用の記録", &info.usage_log, Role::Body);
+    if !info.kiosk_id.is_empty() {
+        field("端末の名前", &info.kiosk_id, Role::Body);
+    }
     if let Some(day) = &info.review_overdue {
         field(
             "見直しの日",
