@@ -209,6 +209,17 @@ fn the_package_holds_the_update_service_and_timer_and_the_script_they_run() {
         "the example says how to set the source"
     );
 
+    // StateDirectory= would give the kiosk's state folder (its usage log) to the service's
+    // user, root; the kiosk's own unit names it for the kiosk user.
+    let kiosk_unit = read("deploy/faq-kiosk.service");
+    let state = lines_starting(&kiosk_unit, "StateDirectory=");
+    assert!(
+        lines_starting(&service, "StateDirectory=")
+            .iter()
+            .all(|folder| !state.contains(folder)),
+        "the update service leaves the kiosk's state folder to the kiosk user"
+    );
+
     let recommends = deb_metadata()["recommends"]
         .as_str()
         .expect("recommends is a string")
