@@ -74,12 +74,12 @@ pub struct Report {
 
 /// Counts the events on or after `since` for each kiosk and in total, titled from `content`.
 pub fn report(events: &[LoggedEvent], content: &Content, since: Option<&str>) -> Report {
-    let mut by_kiosk: BTreeMap<&str, Vec<LoggedEvent>> = BTreeMap::new();
+    let mut by_kiosk: BTreeMap<&str, Vec<&LoggedEvent>> = BTreeMap::new();
     for event in events {
         by_kiosk
             .entry(event.kiosk.as_deref().unwrap_or_default())
             .or_default()
-            .push(event.clone());
+            .push(event);
     }
     Report {
         total: stats(events, content, since),
@@ -87,20 +87,24 @@ pub fn report(events: &[LoggedEvent], content: &Content, since: Option<&str>) ->
             .into_iter()
             .map(|(kiosk, events)| KioskStats {
                 kiosk: kiosk.to_string(),
-                stats: stats(&events, content, since),
+                stats: stats(events, content, since),
             })
             .collect(),
     }
 }
 
 /// Counts the events on or after `since` (a `YYYY-MM-DD` date), titled from `content`.
-pub fn stats(events: &[LoggedEvent], content: &Content, since: Option<&str>) -> Stats {
+pub fn stats<'a>(
+    events: impl IntoIterator<Item = &'a LoggedEvent>,
+    content: &Content,
+    since: Option<&str>,
+) -> Stats {
     let mut question_views: BTreeMap<&str, u64> = BTreeMap::new();
     let mut category_views: BTreeMap<&str, u64> = BTreeMap::new();
     let mut sessions: BTreeMap<&str, u64> = BTreeMap::new();
     let mut seconds: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
     for logged in events
-        .iter()
+        .into_iter()
         .filter(|e| since.is_none_or(|d| e.date() >= d))
     {
         match &logged.event {
