@@ -284,3 +284,29 @@ fn a_kiosk_running_on_dest_shows_the_change_at_its_next_key_press() {
     kiosk.press(keys::F10);
     assert!(kiosk.wait_for_exit());
 }
+
+#[test]
+fn the_kiosks_own_settings_are_kept_and_a_warning_says_when_they_lead_elsewhere() {
+    let fleet = Fleet::new("own-settings");
+    std::fs::write(fleet.dest().join("kiosk.toml"), "idle_timeout_secs = 60\n").unwrap();
+    fleet.push(&[("faq.toml", &revised_content())], "content only");
+    let output = fleet.update();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(fleet.dest_text("faq.toml"), revised_content());
+    assert_eq!(fleet.dest_text("kiosk.toml"), "idle_timeout_secs = 60\n");
+    assert!(
+        stderr(&output).contains("will not show the faq.toml deployed there"),
+        "{}",
+        stderr(&output)
+    );
+
+    std::fs::write(fleet.dest().join("kiosk.toml"), SETTINGS).unwrap();
+    fleet.push(&[("faq.toml", &shipped_content())], "back");
+    let output = fleet.update();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("will not show"),
+        "{}",
+        stderr(&output)
+    );
+}
