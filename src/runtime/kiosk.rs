@@ -12,6 +12,7 @@ use ratatui::layout::{Rect, Size};
 use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::key_log::KeyLog;
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
@@ -81,6 +82,8 @@ pub(super) struct Kiosk {
     fixed_today: Option<Date>,
     /// The day the state was last told.
     today: Date,
+    /// Where every key and its action is written, when `FAQ_KIOSK_KEY_LOG` names a file.
+    key_log: Option<KeyLog>,
     test_panic_key: Option<char>,
     test_stderr_key: Option<char>,
     /// The next frame is drawn whole, not as a difference (after an idle reset).
@@ -147,12 +150,18 @@ impl Kiosk {
             last_error: start.problems,
             fixed_today: start.today,
             today,
+            key_log: None,
             test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
             test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
             repaint: false,
         };
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
             kiosk.report(problem);
+        }
+        match KeyLog::from_env() {
+            Some(Ok(log)) => kiosk.key_log = Some(log),
+            Some(Err(problem)) => kiosk.report(problem),
+            None => {}
         }
         kiosk.publish_staff_info();
         Ok(kiosk)
@@ -256,7 +265,11 @@ impl Kiosk {
                 {
                     write_stray_stderr(c);
                 }
-                Ok(self.keys.action(key, Instant::now()))
+                let action = self.keys.action(key, Instant::now());
+                if let Some(log) = &mut self.key_log {
+                    log.record(key, action.as_ref());
+                }
+                Ok(action)
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
                 width: *width,

@@ -10,6 +10,7 @@ pub mod diagnostics;
 mod events;
 mod exit_key;
 mod input_reader;
+mod key_log;
 mod kiosk;
 mod reloader;
 mod shutdown;

@@ -21,8 +21,9 @@ use signal_hook::iterator::Signals;
 pub const GRACE: Duration = Duration::from_millis(1500);
 
 /// What leaves the kiosk's screen: CAN first, which ends an escape sequence a blocked frame
-/// may have left half written, then the plain style, the main screen and the cursor.
-const LEAVE_SCREEN: &[u8] = b"\x18\x1b[m\x1b[?1049l\x1b[?25h";
+/// may have left half written, then the plain style, the keyboard mode the kiosk pushed
+/// ([`super::terminal::KITTY_KEYBOARD_POP`]), the main screen and the cursor.
+const LEAVE_SCREEN: &[u8] = b"\x18\x1b[m\x1b[<u\x1b[?1049l\x1b[?25h";
 
 /// Starts the thread that ends the kiosk [`GRACE`] after the first SIGTERM or SIGHUP, if it has
 /// not ended by then. It listens beside the loop's own signal thread, not instead of it.
@@ -59,5 +60,19 @@ fn restore_without_waiting() {
         .open("/proc/self/fd/1");
     if let Ok(mut terminal) = terminal {
         let _ = terminal.write(LEAVE_SCREEN);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::terminal::KITTY_KEYBOARD_POP;
+
+    #[test]
+    fn the_watchdog_gives_back_the_keyboard_mode_before_the_main_screen() {
+        let text = std::str::from_utf8(LEAVE_SCREEN).unwrap();
+        let pop = text.find(KITTY_KEYBOARD_POP).expect("the pop is sent");
+        let main_screen = text.find("\x1b[?1049l").unwrap();
+        assert!(pop < main_screen, "popped on the alternate screen's stack");
     }
 }

@@ -29,6 +29,17 @@ const FRAME_BUFFER_BYTES: usize = 32 * 1024;
 /// that keep to them).
 const KEYPAD_NUMERIC_MODE: &str = "\x1b>";
 
+/// The kitty keyboard protocol's "disambiguate escape codes" flag, pushed on the terminal's
+/// stack of keyboard modes: foot, kitty, WezTerm and Ghostty then send every keypad key that
+/// types no text as a code of its own (`CSI 57427 u` for keypad 5 with NumLock off), so that
+/// no keypad key is lost to the legacy sequences' guesswork. Terminals without the protocol
+/// ignore it, and keep sending the legacy sequences the parser reads too.
+pub(super) const KITTY_KEYBOARD_PUSH: &str = "\x1b[>1u";
+
+/// Pops the flags [`KITTY_KEYBOARD_PUSH`] pushed, giving the terminal back the keyboard mode
+/// it had (the alternate screen keeps a stack of its own, so this comes before leaving it).
+pub(super) const KITTY_KEYBOARD_POP: &str = "\x1b[<u";
+
 /// Enters raw mode (so Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals) and the
 /// alternate screen, hides the cursor, and makes sure a panic restores all of it first.
 pub fn enter() -> io::Result<KioskTerminal> {
@@ -36,6 +47,7 @@ pub fn enter() -> io::Result<KioskTerminal> {
     enable_raw_mode()?;
     let setup = execute!(stdout(), EnterAlternateScreen, Hide).and_then(|()| {
         stdout().write_all(KEYPAD_NUMERIC_MODE.as_bytes())?;
+        stdout().write_all(KITTY_KEYBOARD_PUSH.as_bytes())?;
         stdout().flush()
     });
     if let Err(err) = setup {
@@ -48,10 +60,16 @@ pub fn enter() -> io::Result<KioskTerminal> {
     )))
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor again; safe to call twice.
+/// Gives back the keyboard mode, leaves raw mode and the alternate screen and shows the cursor
+/// again; safe to call twice (a second pop finds the stack empty, which terminals allow).
 pub fn restore() {
     let raw = disable_raw_mode();
-    let screen = execute!(stdout(), LeaveAlternateScreen, Show);
+    let screen = execute!(
+        stdout(),
+        Print(KITTY_KEYBOARD_POP),
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = stdout().flush();
     if let Err(err) = raw.and(screen) {
         diagnostics::report(
