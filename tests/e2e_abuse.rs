@@ -60,6 +60,11 @@ fn a_panic_restores_the_terminal_and_ends_the_kiosk_with_a_failure() {
         assert!(!screen.hide_cursor(), "the cursor is shown again");
     });
     assert!(kiosk.terminal_is_cooked(), "raw mode is switched off");
+    assert_eq!(
+        kiosk.keyboard_modes_pushed(),
+        0,
+        "the keyboard mode is popped"
+    );
     assert!(
         kiosk.text().contains("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
         "the panic's report is readable:\n{}",

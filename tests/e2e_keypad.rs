@@ -92,6 +92,40 @@ fn numlock_off_keys_do_what_the_printed_digit_does() {
 }
 
 #[test]
+fn keypad_keys_in_the_kitty_keyboard_protocol_do_what_their_label_says() {
+    let mut kiosk = Kiosk::start(80, 24, &["--exit-key", "F10"]);
+    kiosk.wait_for("どのキーを押しても始まります");
+    assert_eq!(
+        kiosk.keyboard_modes_pushed(),
+        1,
+        "disambiguation is asked for"
+    );
+    // What foot sends once asked: keypad 5 with NumLock off is a code of its own.
+    kiosk.press("\x1b[57427u");
+    kiosk.wait_for("えらぶ");
+    kiosk.press("\x1b[57427u");
+    kiosk.wait_for("暗証番号を忘れました");
+    // Keypad 0 with NumLock off (Insert), then keypad 2 with NumLock off (Down), pressed and
+    // released: the release does nothing.
+    kiosk.press("\x1b[57425u");
+    kiosk.wait_for_absence("暗証番号を忘れました");
+    kiosk.press("\x1b[57420u\x1b[57420;1:3u");
+    kiosk.wait_for("提供に同意するとどうなるの");
+    kiosk.press("\x1b[57425u");
+    kiosk.wait_for_absence("提供に同意するとどうなるの");
+    // Keypad Enter opens the highlighted entry: the category just left.
+    kiosk.press("\x1b[57414u");
+    kiosk.wait_for("提供に同意するとどうなるの");
+    kiosk.press(keys::F10);
+    assert!(kiosk.wait_for_exit(), "exits with success");
+    assert_eq!(
+        kiosk.keyboard_modes_pushed(),
+        0,
+        "the keyboard mode is popped"
+    );
+}
+
+#[test]
 fn every_answer_can_be_read_from_the_all_questions_list() {
     let mut kiosk = Kiosk::start(100, 30, &[]);
     kiosk.begin();

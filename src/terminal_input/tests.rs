@@ -300,6 +300,48 @@ fn every_keypad_key_in_both_numlock_states_reaches_the_keymap() {
     }
 }
 
+#[test]
+fn kitty_keypad_codes_do_what_the_printed_key_does_in_both_numlock_states() {
+    use crate::app::Action;
+    use crate::input::Keymap;
+    let keymap = Keymap::default();
+    let action = |code: u16| match parse(format!("\x1b[{code}u").as_bytes()).as_slice() {
+        [Event::Key(event)] => keymap.action_for_event(event),
+        other => panic!("{code} read as {other:?}"),
+    };
+    // Each code of the keypad with NumLock off, with the code of the same key with it on.
+    let numlock_off = [
+        (57417, 57403), // Left: 4
+        (57418, 57405), // Right: 6
+        (57419, 57407), // Up: 8
+        (57420, 57401), // Down: 2
+        (57421, 57408), // PgUp: 9
+        (57422, 57402), // PgDn: 3
+        (57423, 57406), // Home: 7
+        (57424, 57400), // End: 1
+        (57425, 57399), // Insert: 0
+        (57426, 57409), // Delete: .
+        (57427, 57404), // Begin: 5
+    ];
+    for (off, on) in numlock_off {
+        assert!(action(off).is_some(), "{off} does nothing");
+        assert_eq!(action(off), action(on), "{off} and {on}");
+    }
+    let expected = [
+        (57399, Action::Back),
+        (57404, Action::Open(5)),
+        (57409, Action::Home),
+        (57410, Action::NextTheme),
+        (57411, Action::ToggleTextSize),
+        (57412, Action::PreviousPage),
+        (57413, Action::NextPage),
+        (57414, Action::Select),
+    ];
+    for (code, expected) in expected {
+        assert_eq!(action(code), Some(expected), "{code}");
+    }
+}
+
 /// Prefixes that crossterm 0.29 waited on for ever, or that swallowed the keys after them.
 const STRAY_PREFIXES: [&[u8]; 9] = [
     b"\x1b[?",

@@ -8,7 +8,7 @@ pub mod expected;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -52,6 +52,21 @@ pub struct Emulator {
 
 /// The cursor position report a program asks for (DSR 6).
 const CURSOR_POSITION_QUERY: &[u8] = b"\x1b[6n";
+
+/// The kitty keyboard protocol's push of the "disambiguate escape codes" flag, and its pop.
+const KEYBOARD_MODE_PUSH: &[u8] = b"\x1b[>1u";
+const KEYBOARD_MODE_POP: &[u8] = b"\x1b[<u";
+
+/// How many keyboard modes `bytes` push, less those they pop.
+fn keyboard_modes_pushed(bytes: &[u8]) -> i64 {
+    let count = |sequence: &[u8]| {
+        bytes
+            .windows(sequence.len())
+            .filter(|w| *w == sequence)
+            .count() as i64
+    };
+    count(KEYBOARD_MODE_PUSH) - count(KEYBOARD_MODE_POP)
+}
 
 impl Emulator {
     /// Feeds output to the screen, answering cursor-position queries as a terminal would.
@@ -97,6 +112,7 @@ pub struct Kiosk {
     last_pressed: Option<String>,
     hung_up: Arc<AtomicBool>,
     reading: Arc<AtomicBool>,
+    keyboard_modes: Arc<AtomicI64>,
 }
 
 impl Kiosk {
@@ -228,6 +244,8 @@ impl Kiosk {
             pty.master.take_writer().expect("write to the terminal"),
         )));
         let answer = Arc::clone(&writer);
+        let keyboard_modes = Arc::new(AtomicI64::new(0));
+        let modes = Arc::clone(&keyboard_modes);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !hanging_up.load(Ordering::SeqCst) {
@@ -243,7 +261,10 @@ impl Kiosk {
                 }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => emulator.process(&buf[..n], &feed, &answer),
+                    Ok(n) => {
+                        modes.fetch_add(keyboard_modes_pushed(&buf[..n]), Ordering::SeqCst);
+                        emulator.process(&buf[..n], &feed, &answer);
+                    }
                 }
             }
             closed.store(true, Ordering::SeqCst);
@@ -257,7 +278,13 @@ impl Kiosk {
             last_pressed: None,
             hung_up,
             reading,
+            keyboard_modes,
         }
+    }
+
+    /// Keyboard modes of the kitty keyboard protocol the kiosk has pushed and not popped.
+    pub fn keyboard_modes_pushed(&self) -> i64 {
+        self.keyboard_modes.load(Ordering::SeqCst)
     }
 
     /// Waits for the attract screen and presses a key to begin, as a visitor does.
