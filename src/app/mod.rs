@@ -7,6 +7,7 @@
 
 mod action;
 mod idle;
+mod reading_place;
 mod relocate;
 
 pub use action::{Action, Effect, IdleSettings, StaffInfo, UsageEvent};
@@ -19,6 +20,7 @@ use crate::content::{Content, Question};
 use crate::dates::Date;
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
 use idle::IdleTimer;
+use reading_place::ReadingPlace;
 
 /// One of the kiosk's screens, with the little state it keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +101,9 @@ pub struct State {
     deadline_notices: bool,
     /// The layouts of the screens shown at this size, made once each.
     layouts: LayoutCache,
+    /// The answer screen last laid out anew and the reader's place on it: a run of resizes
+    /// (a window dragged) finds each page from the same place, so the place does not creep.
+    reading_place: Option<(Screen, ReadingPlace)>,
 }
 
 impl State {
@@ -117,6 +122,7 @@ impl State {
             today: None,
             deadline_notices: true,
             layouts: LayoutCache::default(),
+            reading_place: None,
         }
     }
 
@@ -234,14 +240,14 @@ impl State {
         }
         match action {
             Action::Tick => self.tick(now, &mut effects),
-            Action::Resize { width, height } => {
-                (self.geometry.width, self.geometry.height) = capped_size(width, height);
-                self.clamp_answer_page();
-            }
+            Action::Resize { width, height } => self.keep_reading_place(|state| {
+                (state.geometry.width, state.geometry.height) = capped_size(width, height);
+            }),
             Action::ContentChanged(content) => {
                 let place = relocate::Place::of(&self.screen, &self.content);
                 self.content = content;
                 self.screen = relocate::relocate(&place, &self.content);
+                self.reading_place = None;
                 self.clamp_answer_page();
             }
             Action::SettingsChanged {
@@ -252,17 +258,17 @@ impl State {
                 deadline_notices,
             } => {
                 self.idle.set_settings(idle, now);
-                self.deadline_notices = deadline_notices;
-                self.geometry = self
-                    .geometry
-                    .ambiguous(ambiguous)
-                    .hanging_punctuation(hanging_punctuation)
-                    .big_text(big_text);
-                self.clamp_answer_page();
+                self.keep_reading_place(|state| {
+                    state.deadline_notices = deadline_notices;
+                    state.geometry = state
+                        .geometry
+                        .ambiguous(ambiguous)
+                        .hanging_punctuation(hanging_punctuation)
+                        .big_text(big_text);
+                });
             }
             Action::DateChanged(today) => {
-                self.today = Some(today);
-                self.clamp_answer_page();
+                self.keep_reading_place(|state| state.today = Some(today))
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,
             Action::OpenStaff => {
@@ -323,8 +329,7 @@ impl State {
         match action {
             Action::NextTheme => self.theme = self.theme.wrapping_add(1),
             Action::ToggleTextSize => {
-                self.large_text = !self.large_text;
-                self.clamp_answer_page();
+                self.keep_reading_place(|state| state.large_text = !state.large_text);
             }
             Action::Home => self.screen = Screen::Home { highlight: 0 },
             Action::Back => self.back(),
@@ -545,8 +550,33 @@ impl State {
         text
     }
 
-    /// Keeps the answer page (shown, or to go back to from a QR code) within the answer after
-    /// a resize, a change of text size or a new day's notices.
+    /// Makes `change`, which lays the answer out anew (a resize, the text size, settings, a new
+    /// day's notice), and then shows the page where the first line the reader saw has gone:
+    /// the reader keeps their place instead of going back to page 1.
+    fn keep_reading_place(&mut self, change: impl FnOnce(&mut Self)) {
+        let place = match (self.screen, self.reading_place) {
+            (screen, Some((kept, place))) if kept == screen => Some(place),
+            (Screen::Answer { page, .. } | Screen::TakeHome { page, .. }, _) => self
+                .answer_layout()
+                .and_then(|answer| ReadingPlace::of(&answer.pages, page)),
+            _ => None,
+        };
+        change(self);
+        let Some(place) = place else {
+            self.clamp_answer_page();
+            return;
+        };
+        let found = self
+            .answer_layout()
+            .map_or(0, |answer| place.page_in(&answer.pages));
+        if let Screen::Answer { page, .. } | Screen::TakeHome { page, .. } = &mut self.screen {
+            *page = found;
+        }
+        self.reading_place = Some((self.screen, place));
+    }
+
+    /// Keeps the answer page (shown, or to go back to from a QR code) within the answer, for
+    /// a change that cannot keep the reader's place (new content).
     fn clamp_answer_page(&mut self) {
         let last = self.answer_page_count() - 1;
         if let Screen::Answer { page, .. } | Screen::TakeHome { page, .. } = &mut self.screen {

@@ -633,3 +633,60 @@ fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
     assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
     assert!(!spoken(&mut s).unwrap().contains(notice));
 }
+
+/// Characters of the answer before page `page`, spaces not counted (wrapping moves only those).
+fn text_before_page(state: &State, page: usize) -> usize {
+    let answer = state.answer_layout().unwrap();
+    answer.pages[..page]
+        .iter()
+        .flatten()
+        .map(|line| line.chars().filter(|&c| c != ' ').count())
+        .sum()
+}
+
+fn answer_page(state: &State) -> usize {
+    match state.screen() {
+        Screen::Answer { page, .. } | Screen::TakeHome { page, .. } => page,
+        other => panic!("not an answer: {other:?}"),
+    }
+}
+
+#[test]
+fn a_resize_or_the_text_size_keeps_the_first_line_read_on_the_page() {
+    let sizes = [
+        (80, 24),
+        (60, 20),
+        (100, 30),
+        (40, 12),
+        (160, 45),
+        (120, 32),
+        (80, 24),
+    ];
+    for pages_in in 1..4 {
+        let mut s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+        assert_eq!(s.question().unwrap().id, "q7");
+        s = after(s, &vec![Action::NextPage; pages_in]);
+        let first = text_before_page(&s, answer_page(&s));
+        let first_line = &s.answer_layout().unwrap().pages[answer_page(&s)][0];
+        let first_words: String = first_line.chars().filter(|&c| c != ' ').take(2).collect();
+        let changes = sizes
+            .iter()
+            .map(|&(width, height)| Action::Resize { width, height })
+            .chain([Action::ToggleTextSize, Action::ToggleTextSize]);
+        for change in changes {
+            s = after(s, std::slice::from_ref(&change));
+            let page = answer_page(&s);
+            let shown = text_before_page(&s, page)..text_before_page(&s, page + 1);
+            assert!(
+                shown.contains(&first),
+                "{change:?}: the first line read, at {first}, is not on the page, {shown:?}"
+            );
+            let text: String = s.answer_layout().unwrap().pages[page].concat();
+            let text: String = text.chars().filter(|&c| c != ' ').collect();
+            assert!(
+                text.contains(&first_words),
+                "{change:?}: {first_words} not in {text}"
+            );
+        }
+    }
+}

@@ -42,6 +42,7 @@ mod breaks;
 mod kinsoku;
 mod pad;
 mod phone;
+mod phrases;
 mod sanitize;
 mod truncate;
 mod width;
@@ -49,6 +50,7 @@ mod wrap;
 
 pub use pad::pad_to_width;
 pub use phone::{PhoneNumber, find_phone_numbers};
+pub use phrases::fill_phrases;
 pub use sanitize::{CharKind, NormalisedChar, RemovedChar, Sanitized, sanitize};
 pub use truncate::truncate_to_width;
 pub use width::{AmbiguousWidth, char_width, display_width, display_width_with, grapheme_width};

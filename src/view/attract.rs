@@ -41,9 +41,35 @@ pub(super) fn attract_view(state: &State) -> Parts {
     }
     parts.body.push(BodyLine::blank());
     parts.body.extend(below);
+    // Any key begins, as the hint above says: the footer must not ask for a number key only.
     parts.guide = vec![GuideItem {
-        key: "1～9",
+        key: "どのキーでも",
         action: "はじめる",
     }];
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Instant;
+
+    use crate::app::State;
+    use crate::content::Content;
+    use crate::layout::Geometry;
+    use crate::view::{View, view};
+
+    #[test]
+    fn the_footer_says_what_the_hint_says_any_key_begins() {
+        for (width, height) in [(40, 12), (80, 24), (160, 45)] {
+            let content = Arc::new(Content::embedded().unwrap());
+            let state = State::new(content, Geometry::new(width, height), Instant::now());
+            let View::Screen(screen) = view(&state) else {
+                panic!("{width}x{height} is usable");
+            };
+            let guide: Vec<(&str, &str)> = screen.guide.iter().map(|i| (i.key, i.action)).collect();
+            assert_eq!(guide, [("どのキーでも", "はじめる")], "{width}x{height}");
+            assert!(super::ATTRACT_HINT.starts_with("どのキー"));
+        }
+    }
 }

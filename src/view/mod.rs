@@ -14,7 +14,7 @@ use crate::app::{Screen, State};
 use crate::content::NoticePlace;
 use crate::content::TakeHome;
 use crate::layout::{self, BigBlock, BigStyle, Geometry, ListLayout};
-use crate::text::{WrapOptions, find_phone_numbers, wrap_japanese};
+use crate::text::{WrapOptions, fill_phrases, find_phone_numbers};
 
 /// The part a piece of text plays, which the theme turns into a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,8 +115,15 @@ pub struct ScreenView {
     pub staff_notice: Option<String>,
 }
 
-/// The message shown when the terminal is smaller than the kiosk's smallest layout.
-pub const TOO_SMALL_MESSAGE: &str = "画面が小さすぎます。ウィンドウを大きくしてください。";
+/// The message shown when the terminal is smaller than the kiosk's smallest layout, in the
+/// phrases its lines may break between.
+pub const TOO_SMALL_PHRASES: [&str; 5] = [
+    "画面が",
+    "小さすぎます。",
+    "ウィンドウを",
+    "大きく",
+    "してください。",
+];
 
 pub(crate) const KEY_BACK: GuideItem = GuideItem {
     key: "0",
@@ -153,7 +160,7 @@ pub fn view(state: &State) -> View {
     if !geometry.is_usable() {
         let width = usize::from(geometry.width).max(1);
         let options = WrapOptions::new(width).ambiguous(geometry.ambiguous);
-        return View::TooSmall(wrap_japanese(TOO_SMALL_MESSAGE, options));
+        return View::TooSmall(fill_phrases(&TOO_SMALL_PHRASES, options));
     }
     let content = state.content();
     let mut qr = None;
@@ -590,6 +597,23 @@ mod tests {
         let View::TooSmall(lines) = view(&state) else {
             panic!("a 1x1 terminal is too small");
         };
-        assert_eq!(lines.concat(), TOO_SMALL_MESSAGE);
+        assert_eq!(lines.concat(), TOO_SMALL_PHRASES.concat());
+    }
+
+    #[test]
+    fn the_too_small_message_breaks_between_phrases() {
+        let content = Arc::new(Content::embedded().unwrap());
+        let state = State::new(content, Geometry::new(20, 8), Instant::now());
+        let View::TooSmall(lines) = view(&state) else {
+            panic!("a 20x8 terminal is too small");
+        };
+        assert_eq!(
+            lines,
+            [
+                "画面が小さすぎます。",
+                "ウィンドウを大きく",
+                "してください。"
+            ]
+        );
     }
 }
