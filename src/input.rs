@@ -419,11 +419,15 @@ impl KeyReader {
         }
     }
 
-    /// What a key press at `now` does; `None` when the repeat guard holds it back.
+    /// What a key press at `now` does; `None` for a key's release (some terminals report
+    /// those) and when the repeat guard holds the press back.
     ///
-    /// Every key counts, even one the keypad map ignores: it is [`Action::OtherKey`], which
-    /// keeps the page and ends an idle warning, since it shows a person is still there.
+    /// Every key pressed counts, even one the keypad map ignores: it is [`Action::OtherKey`],
+    /// which keeps the page and ends an idle warning, since it shows a person is still there.
     pub fn action(&mut self, event: &KeyEvent, now: Instant) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
         let Some(label) = key_label(event) else {
             return Some(Action::OtherKey);
         };
@@ -539,6 +543,26 @@ mod tests {
         assert_eq!(
             Keymap::default().action_for_event(&alt_one),
             Some(Action::Open(1))
+        );
+    }
+
+    #[test]
+    fn a_release_is_no_key_press_and_a_letter_is_another_key() {
+        let mut reader = KeyReader::new(Keymap::default(), Vec::new(), Duration::ZERO);
+        let now = Instant::now();
+        let mut release = press(KeyCode::KeypadBegin);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(reader.action(&release, now), None);
+        let mut release = press(KeyCode::Char('q'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(reader.action(&release, now), None);
+        assert_eq!(
+            reader.action(&press(KeyCode::Char('q')), now),
+            Some(Action::OtherKey)
+        );
+        assert_eq!(
+            reader.action(&press(KeyCode::KeypadBegin), now),
+            Some(Action::Open(5))
         );
     }
 

@@ -156,11 +156,49 @@ fn a_resize_reflows_the_screen_and_a_tiny_one_shows_a_message() {
     kiosk.begin();
     kiosk.resize(30, 8);
     kiosk.wait_for("画面が小さすぎます");
+    // Broken between phrases, never inside one.
+    kiosk.wait_for("ウィンドウを大きく");
     kiosk.resize(160, 45);
     kiosk.wait_for("令和7年5月版");
     // The edition moves to the right edge of the wider header.
     kiosk.with_screen(|screen| assert_eq!(screen.cell(0, 147).unwrap().contents(), "令"));
     assert!(kiosk.is_running());
+}
+
+#[test]
+fn a_resize_keeps_the_line_the_reader_had_reached_on_screen() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("4");
+    kiosk.press("2");
+    kiosk.wait_for("ページ 1/2");
+    kiosk.press("+");
+    kiosk.wait_for("ページ 2/2");
+    let first_line = kiosk.text().lines().nth(4).unwrap().trim().to_string();
+    assert!(first_line.starts_with("※有効期限"), "{first_line}");
+    // Narrower, the answer takes more pages: the reader is on a later one, not on page 2.
+    kiosk.resize(40, 12);
+    kiosk.wait_for("※有効期限");
+    let page_line = kiosk.text();
+    assert!(!page_line.contains("ページ 2/"), "{page_line}");
+    kiosk.resize(120, 32);
+    kiosk.wait_for("※有効期限");
+}
+
+#[test]
+fn a_key_that_does_nothing_says_which_keys_work_until_the_next_key() {
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    // The menu has five entries.
+    kiosk.press("7");
+    kiosk.wait_for("そのキーは、ここでは使えません");
+    kiosk.wait_for("使えるキー：1～5 えらぶ");
+    kiosk.press("1");
+    kiosk.wait_for_absence("そのキーは、ここでは使えません");
+    kiosk.wait_for("受付での提示");
+    kiosk.press("q");
+    kiosk.wait_for("そのキーは、ここでは使えません");
+    kiosk.wait_for("0 もどる");
 }
 
 #[test]

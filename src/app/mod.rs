@@ -14,7 +14,7 @@ pub use action::{Action, Effect, IdleSettings, StaffInfo, UsageEvent};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::content::{Content, Question};
 use crate::dates::Date;
@@ -104,7 +104,13 @@ pub struct State {
     /// The answer screen last laid out anew and the reader's place on it: a run of resizes
     /// (a window dragged) finds each page from the same place, so the place does not creep.
     reading_place: Option<(Screen, ReadingPlace)>,
+    /// Until when the screen says which keys work here, after a key that did nothing.
+    key_hint_until: Option<Instant>,
 }
+
+/// How long the hint after a key that did nothing stays on screen (the next key ends it
+/// sooner): long enough to read two short lines slowly.
+pub const KEY_HINT_DURATION: Duration = Duration::from_secs(6);
 
 impl State {
     /// The attract screen of `content` on a terminal of the given geometry, at time `now`.
@@ -123,6 +129,7 @@ impl State {
             deadline_notices: true,
             layouts: LayoutCache::default(),
             reading_place: None,
+            key_hint_until: None,
         }
     }
 
@@ -162,12 +169,20 @@ impl State {
         self.idle.warning_seconds()
     }
 
+    /// Whether the screen should say which keys work here: the last key did nothing.
+    pub fn key_hint(&self) -> bool {
+        self.key_hint_until.is_some()
+    }
+
     /// When the state next needs a [`Action::Tick`], if ever: the event loop sleeps until then.
     pub fn next_deadline(&self) -> Option<Instant> {
         if self.screen == Screen::Attract {
             return None;
         }
-        self.idle.next_deadline()
+        [self.idle.next_deadline(), self.key_hint_until]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     /// Facts for the staff screen.
@@ -231,6 +246,7 @@ impl State {
     pub fn update(&mut self, action: Action, now: Instant) -> Vec<Effect> {
         let mut effects = Vec::new();
         if action.is_key() {
+            self.key_hint_until = None;
             let was_warning = self.idle.is_warning();
             self.idle.touch(now);
             // A key during the warning only says "I am still here": the page stays as it is.
@@ -281,6 +297,9 @@ impl State {
     }
 
     fn tick(&mut self, now: Instant, effects: &mut Vec<Effect>) {
+        if self.key_hint_until.is_some_and(|until| now >= until) {
+            self.key_hint_until = None;
+        }
         if self.screen == Screen::Attract {
             return;
         }
@@ -301,13 +320,21 @@ impl State {
         }
     }
 
-    /// Acts on a key press.
+    /// Acts on a key press; a key that changes nothing here gets the hint of which keys do.
     fn press(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
         // Keys pressed while the terminal is too small to show anything are not acted on
         // blindly: the visitor cannot see what they would do.
         if !self.geometry.is_usable() {
             return;
         }
+        let before = (self.screen, self.theme, self.large_text, effects.len());
+        self.act(action, now, effects);
+        if (self.screen, self.theme, self.large_text, effects.len()) == before {
+            self.key_hint_until = Some(now + KEY_HINT_DURATION);
+        }
+    }
+
+    fn act(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
         match self.screen {
             Screen::Attract => {
                 effects.push(Effect::Record(UsageEvent::SessionStart));

@@ -690,3 +690,50 @@ fn a_resize_or_the_text_size_keeps_the_first_line_read_on_the_page() {
         }
     }
 }
+
+#[test]
+fn a_key_that_does_nothing_here_shows_the_hint_until_the_next_key_or_a_while() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    assert!(!s.key_hint(), "the first key began a session");
+    // 7 on a menu of five, `-` on its only page, a key the keymap ignores.
+    for nothing in [Action::Open(7), Action::PreviousPage, Action::OtherKey] {
+        let effects = s.update(nothing.clone(), t0);
+        assert!(s.key_hint(), "{nothing:?}");
+        assert!(!effects.contains(&Effect::Bell), "never a bell alone");
+        assert_eq!(s.screen(), Screen::Home { highlight: 0 });
+    }
+    assert_eq!(s.next_deadline(), Some(t0 + KEY_HINT_DURATION));
+    s.update(Action::Tick, t0 + KEY_HINT_DURATION / 2);
+    assert!(s.key_hint(), "still there to be read");
+    s.update(Action::Tick, t0 + KEY_HINT_DURATION);
+    assert!(!s.key_hint(), "gone after a while");
+    assert_eq!(s.next_deadline(), Some(t0 + Duration::from_secs(120)));
+    s.update(Action::OtherKey, t0);
+    s.update(Action::Open(2), t0);
+    assert!(!s.key_hint(), "a key that works ends it");
+    for works in [Action::NextTheme, Action::Back, Action::Open(1)] {
+        s.update(works.clone(), t0);
+        assert!(!s.key_hint(), "{works:?}");
+    }
+}
+
+#[test]
+fn the_staff_screen_hints_too_but_not_a_terminal_too_small_to_show_it() {
+    let t0 = Instant::now();
+    let mut s = after(state(80, 24), &[Action::OpenStaff]);
+    s.update(Action::Open(5), t0);
+    assert!(s.key_hint());
+    let effects = s.update(Action::Open(1), t0);
+    assert_eq!(effects, [Effect::Reload]);
+    assert!(!s.key_hint());
+    let mut s = after(
+        state(80, 24),
+        &[Action::Resize {
+            width: 10,
+            height: 3,
+        }],
+    );
+    s.update(Action::OtherKey, t0);
+    assert!(!s.key_hint(), "the too-small message stays as it is");
+}

@@ -37,7 +37,8 @@ impl KeyLog {
             .map_err(|err| format!("{VARIABLE}: cannot open {}: {err}", path.display()))
     }
 
-    /// Adds the line for `event`, which led to `action` (`None`: held back as a repeat).
+    /// Adds the line for `event`, which led to `action` (`None`: a release, or a press held
+    /// back as a repeat).
     pub(super) fn record(&mut self, event: &KeyEvent, action: Option<&Action>) {
         // One write per line, so that a reader never sees half a line.
         let _ = self.file.write_all(line(event, action).as_bytes());
@@ -48,7 +49,7 @@ impl KeyLog {
 fn line(event: &KeyEvent, action: Option<&Action>) -> String {
     let keypad = event.state.contains(KeyEventState::KEYPAD);
     let label = key_label(event).map_or("-".to_string(), |label| label.to_string());
-    let action = action.map_or("held-back".to_string(), |action| format!("{action:?}"));
+    let action = action.map_or("none".to_string(), |action| format!("{action:?}"));
     format!(
         "code={:?}\tkeypad={keypad}\tkind={:?}\tlabel={label}\taction={action}\n",
         event.code, event.kind
@@ -76,7 +77,7 @@ mod tests {
         let letter = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
             line(&letter, None),
-            "code=Char('q')\tkeypad=false\tkind=Press\tlabel=-\taction=held-back\n"
+            "code=Char('q')\tkeypad=false\tkind=Press\tlabel=-\taction=none\n"
         );
     }
 

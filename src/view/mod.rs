@@ -5,6 +5,7 @@
 
 mod attract;
 mod chrome;
+mod hint;
 mod staff;
 mod take_home;
 
@@ -209,6 +210,12 @@ pub fn view(state: &State) -> View {
         .and_then(|(place, today)| chrome::staff_notice(&geometry, &content.notices, today, place));
     let (title, edition) = chrome::header(&geometry, &content.meta.title, &content.meta.edition);
     let status = chrome::status(&geometry, parts.page);
+    // The idle warning says more than the hint: any key now keeps the visitor's place.
+    let notice = state.idle_warning().map(idle_notice).or_else(|| {
+        state
+            .key_hint()
+            .then(|| hint::key_hint(&geometry, &parts.guide))
+    });
     let (guide, guide_more) = chrome::fit_guide(&geometry, parts.guide, status.as_deref());
     View::Screen(Box::new(ScreenView {
         title,
@@ -219,7 +226,7 @@ pub fn view(state: &State) -> View {
         guide_more,
         big: parts.big,
         qr,
-        notice: state.idle_warning().map(idle_notice),
+        notice,
         staff_notice,
     }))
 }
@@ -588,6 +595,22 @@ mod tests {
             roles[2..first].iter().all(|(role, _)| *role == Role::Body),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn a_key_that_does_nothing_gets_a_hint_naming_the_keys_that_work() {
+        let home = screen_after(80, 24, &[]);
+        assert_eq!(home.notice, None);
+        let hinted = screen_after(80, 24, &[Action::Open(8)]);
+        let notice = hinted.notice.expect("a hint");
+        assert_eq!(notice[0], "そのキーは、ここでは使えません");
+        assert_eq!(notice[1..].concat(), "使えるキー：1～5 えらぶ");
+        let answer = screen_after(80, 24, &[Action::Open(3), Action::Open(1), Action::Open(9)]);
+        let notice = answer.notice.expect("a hint").concat();
+        for key in ["0 もどる", ". はじめの画面", "* 大きな文字", "/ 色をかえる"]
+        {
+            assert!(notice.contains(key), "{notice}");
+        }
     }
 
     #[test]
