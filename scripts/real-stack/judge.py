@@ -6,9 +6,12 @@ every look at the screen. Nothing here asks the kiosk what it drew: each verdict
 the picture alone, so a fault in the terminal, the fonts or the compositor shows too.
 
   judge.py wait OUT --display :N [--differs-from PNG] [--quiet S] [--timeout S]
-  judge.py grid PNG COLS ROWS          the cell grid: x0 y0 cell_width cell_height
-  judge.py measure PNG COLS ROWS       ink share and large-glyph share of the screen
-  judge.py contrast PNG COLS ROWS MIN  every text colour pair, failing below MIN:1
+  judge.py grid PNG COLS ROWS          the cell grid, as GRID: cols rows x0 y0 width height
+  judge.py measure PNG GRID            ink share and large-glyph share of the screen
+  judge.py contrast PNG MIN GRID       every text colour pair, failing below MIN:1
+
+The grid is found once, on a screen in the default theme, and given to the other commands:
+a theme whose header bar has the colour of the terminal's border would hide it.
   judge.py same A B                    whether two screenshots are the same picture
 """
 
@@ -57,7 +60,7 @@ def wait(args):
     out = args[0]
     opts = dict(zip(args[1::2], args[2::2]))
     display = opts["--display"]
-    quiet = float(opts.get("--quiet", "0.6"))
+    quiet = float(opts.get("--quiet", "0.4"))
     timeout = float(opts.get("--timeout", "5"))
     before = Image.open(opts["--differs-from"]).convert("RGB") if "--differs-from" in opts else None
     deadline = time.monotonic() + timeout
@@ -84,26 +87,31 @@ def wait(args):
 def grid(image, cols, rows):
     """Finds the cell grid from the kiosk's header bar, the first row of the screen.
 
-    The terminal's own border (foot's pad, xterm's internal border) is in another colour than
-    the bar, so the bar's top left corner is the grid's origin, its height a cell's height,
-    and its width over the column count a cell's width.
+    The terminal's own borders (foot's pad, xterm's border and internal border) run the whole
+    height of the window; the bar is the first colour on the diagonal from the top left corner
+    that runs down for less than a quarter of it. Its top left corner is the grid's origin,
+    its height a cell's height, and its width over the column count a cell's width.
     """
     w, h = image.size
     px = image.load()
-    corner = px[0, 0]
-    x0 = next(i for i in range(min(w, h)) if px[i, i] != corner)
-    y0 = x0
-    bar = px[x0, y0]
-    x1 = x0
-    while x1 + 1 < w and px[x1 + 1, y0] == bar:
-        x1 += 1
-    y1 = y0
-    while y1 + 1 < h and px[x0, y1 + 1] == bar:
-        y1 += 1
-    cw = (x1 - x0 + 1) / cols
-    ch = y1 - y0 + 1
+
+    def run(x, y, dx, dy):
+        colour, n = px[x, y], 0
+        while x < w and y < h and px[x, y] == colour:
+            x, y, n = x + dx, y + dy, n + 1
+        return n
+
+    for i in range(min(w, h) // 4):
+        height = run(i, i, 0, 1)
+        if height < h / 4:
+            x0 = y0 = i
+            break
+    else:
+        raise SystemExit("no header bar at the top left of the screen")
+    cw = run(x0, y0, 1, 0) / cols
+    ch = height
     if abs(cw - round(cw)) > 0.01 or ch * rows > h:
-        raise SystemExit(f"no {cols}x{rows} grid under a header bar: bar {x1 - x0 + 1}x{ch} px")
+        raise SystemExit(f"no {cols}x{rows} grid under a header bar: bar {cw * cols:g}x{ch} px")
     return x0, y0, round(cw), ch
 
 
@@ -118,7 +126,7 @@ def mask_of(image, colour):
     return out
 
 
-def measure(image, cols, rows):
+def measure(image, cells):
     """The share of the screen in ink (not the background) and in large glyphs.
 
     Large glyphs are drawn with whole or half cells, so their strokes are many pixels thick;
@@ -128,7 +136,7 @@ def measure(image, cols, rows):
     glyph wide, so a thick run longer than LONGEST_STROKE cells is not part of one. Only the
     body counts: the header and footer rows hold key caps and bars, never large glyphs.
     """
-    x0, y0, cw, ch = grid(image, cols, rows)
+    cols, rows, x0, y0, cw, ch = cells
     w, h = image.size
     total = w * h
     colours = sorted(image.getcolors(total), reverse=True)
@@ -168,19 +176,23 @@ def ratio(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
-def text_pairs(image, cols, rows):
+def text_pairs(image, cells):
     """Each (background, text colour) pair drawn, with the cells that show it.
 
     In each cell the commonest colour is the background; anti-aliasing only blends text into
     its background, so the text colour is the one that differs most from it among those with
-    a few pixels of their own. Cells of one colour hold no text.
+    pixels of their own (a twenty-fifth of the cell: fewer are the anti-aliased edge of a glyph
+    in the next cell, or a seam). Cells of one colour hold no text.
     """
-    x0, y0, cw, ch = grid(image, cols, rows)
-    least = max(3, cw * ch // 100)
+    cols, rows, x0, y0, cw, ch = cells
+    least = max(3, cw * ch // 25)
     pairs = {}
     for row in range(rows):
         for col in range(cols):
-            box = (x0 + col * cw, y0 + row * ch, x0 + (col + 1) * cw, y0 + (row + 1) * ch)
+            # One pixel in from each side: what is there belongs to the neighbours as much as
+            # to this cell (the anti-aliased edge of a block glyph drawn one pixel wide).
+            left, top = x0 + col * cw, y0 + row * ch
+            box = (left + 1, top + 1, left + cw - 1, top + ch - 1)
             colours = sorted(image.crop(box).getcolors(cw * ch), reverse=True)
             background = colours[0][1]
             inks = [c for n, c in colours[1:] if n >= least]
@@ -197,11 +209,11 @@ def hexed(colour):
     return "#%02x%02x%02x" % colour
 
 
-def contrast(image, cols, rows, least):
+def contrast(image, cells, least):
     """Prints every text colour pair with its contrast; fails if one is below `least`."""
     failed = False
     for (background, text), cells in sorted(
-        text_pairs(image, cols, rows).items(), key=lambda kv: ratio(*kv[0])
+        text_pairs(image, cells).items(), key=lambda kv: ratio(*kv[0])
     ):
         r = ratio(background, text)
         # A pair seen in one cell alone is an edge of something else (a glyph that runs into
@@ -228,16 +240,16 @@ def main(argv):
         print(f"{share * 100:.3f}% of pixels differ")
         return 0 if share <= SAME_TOLERANCE else 1
     image = Image.open(args[0]).convert("RGB")
-    cols, rows = int(args[1]), int(args[2])
     if command == "grid":
-        print(*grid(image, cols, rows))
+        cols, rows = int(args[1]), int(args[2])
+        print(cols, rows, *grid(image, cols, rows))
         return 0
     if command == "measure":
-        m = measure(image, cols, rows)
+        m = measure(image, [int(a) for a in args[1:7]])
         print(f"background={hexed(m['background'])} ink={m['ink']:.4f} large={m['large']:.4f}")
         return 0
     if command == "contrast":
-        return contrast(image, cols, rows, float(args[3]))
+        return contrast(image, [int(a) for a in args[2:8]], float(args[1]))
     raise SystemExit(f"unknown command {command}")
 
 
