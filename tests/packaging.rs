@@ -1,0 +1,133 @@
+//! The Debian package installs every file the unit and the SSH drop-in start the kiosk with,
+//! where they look for it, and depends on every program the unit runs.
+//!
+//! The package's contents are `Cargo.toml`'s `[package.metadata.deb]` (built by
+//! `scripts/package-deb`); `deploy/README.md` says what is checked by installing it.
+
+use std::path::Path;
+
+/// The package's metadata table from `Cargo.toml`.
+fn deb_metadata() -> toml::Table {
+    let manifest: toml::Table = read("Cargo.toml").parse().expect("Cargo.toml parses");
+    manifest["package"]["metadata"]["deb"]
+        .as_table()
+        .expect("[package.metadata.deb] is a table")
+        .clone()
+}
+
+fn read(path: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|err| panic!("{path}: {err}"))
+}
+
+/// The absolute paths the package installs its assets at (a destination ending in `/` keeps
+/// the source's file name, as cargo-deb does).
+fn installed_paths() -> Vec<String> {
+    let assets = deb_metadata()["assets"]
+        .as_array()
+        .expect("assets is a list")
+        .clone();
+    assets
+        .iter()
+        .map(|asset| {
+            let fields = asset
+                .as_array()
+                .expect("each asset is [source, dest, mode]");
+            let source = fields[0].as_str().expect("source is a string");
+            let dest = fields[1].as_str().expect("dest is a string");
+            let file_name = source.rsplit('/').next().expect("source has a file name");
+            if dest.ends_with('/') {
+                format!("/{dest}{file_name}")
+            } else {
+                format!("/{dest}")
+            }
+        })
+        .collect()
+}
+
+/// The value of every line of `file` that starts with `key`.
+fn lines_starting<'a>(file: &'a str, key: &str) -> Vec<&'a str> {
+    file.lines()
+        .filter_map(|line| line.trim_start().strip_prefix(key))
+        .collect()
+}
+
+/// Every word of `command` (split at spaces and `=`) under one of the package's own folders.
+fn package_paths(command: &str) -> Vec<&str> {
+    command
+        .split([' ', '='])
+        .filter(|word| {
+            word.starts_with("/etc/faq-kiosk/") || word.starts_with("/usr/bin/faq-kiosk")
+        })
+        .collect()
+}
+
+#[test]
+fn the_unit_and_the_ssh_drop_in_start_only_installed_files() {
+    let installed = installed_paths();
+    let unit = read("deploy/faq-kiosk.service");
+    let ssh = read("deploy/ssh-kiosk.conf");
+    let commands: Vec<&str> = lines_starting(&unit, "ExecStart=")
+        .into_iter()
+        .chain(lines_starting(&ssh, "ForceCommand "))
+        .collect();
+    assert_eq!(
+        commands.len(),
+        2,
+        "one ExecStart= and one ForceCommand: {commands:?}"
+    );
+    for command in commands {
+        let paths = package_paths(command);
+        assert!(
+            paths.contains(&"/usr/bin/faq-kiosk") && paths.contains(&"/etc/faq-kiosk/kiosk.toml"),
+            "{command:?} runs the installed kiosk with the installed settings"
+        );
+        for path in paths {
+            assert!(
+                installed.iter().any(|p| p == path),
+                "{path} (in {command:?}) is not in the package: {installed:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_package_depends_on_every_program_the_unit_runs() {
+    let depends: Vec<String> = deb_metadata()["depends"]
+        .as_str()
+        .expect("depends is a string")
+        .split(',')
+        .map(|name| name.trim().to_string())
+        .collect();
+    let unit = read("deploy/faq-kiosk.service");
+    // The Debian 12 package of each program the unit starts, and of what that program needs
+    // at run time that Debian does not pull in itself.
+    let needs = [
+        ("/usr/bin/cage", &["cage", "xwayland"][..]),
+        (
+            "/usr/bin/foot",
+            &["foot", "fonts-noto-cjk", "fonts-dejavu-core"][..],
+        ),
+        ("/usr/bin/setleds", &["kbd"][..]),
+    ];
+    let commands: Vec<&str> = lines_starting(&unit, "ExecStart")
+        .into_iter()
+        .flat_map(|line| line.split([' ', '=']))
+        // systemd's prefixes: "-" (failure ignored), "@", "!", "+", ":".
+        .map(|word| word.trim_start_matches(['-', '@', '!', '+', ':']))
+        .filter(|word| word.starts_with("/usr/bin/") && !word.starts_with("/usr/bin/faq-kiosk"))
+        .collect();
+    assert!(!commands.is_empty(), "the unit runs programs");
+    for program in commands {
+        let (_, packages) = needs
+            .iter()
+            .find(|(path, _)| *path == program)
+            .unwrap_or_else(|| panic!("the unit runs {program}: say here which package has it"));
+        for package in *packages {
+            assert!(
+                depends.iter().any(|d| d == package),
+                "Depends lacks {package} (for {program}): {depends:?}"
+            );
+        }
+    }
+}
