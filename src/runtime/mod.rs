@@ -10,6 +10,7 @@ pub mod diagnostics;
 mod events;
 mod exit_key;
 mod kiosk;
+mod reloader;
 mod speech;
 mod terminal;
 mod watch;
@@ -65,8 +66,8 @@ fn run_on_terminal(start: Start, signals: signal_hook::iterator::Signals) -> io:
     let (sender, receiver) = mpsc::channel();
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_hangup_thread(sender.clone());
-    events::spawn_input_thread(sender);
-    kiosk::Kiosk::new(start, &terminal, detected)
+    events::spawn_input_thread(sender.clone());
+    kiosk::Kiosk::new(start, &terminal, detected, sender)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver))
 }
 
