@@ -17,6 +17,7 @@
 //! - [`app`]: the screens, highlight, page and idle timer; `State::update(action, now)` does no
 //!   I/O and returns the effects (bell, log line, speech, reload, repaint) for the runtime to
 //!   carry out.
+//! - [`speech`]: what each screen says aloud, and its text prepared for the ear.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
@@ -39,6 +40,7 @@ pub mod layout;
 pub mod qr;
 pub mod runtime;
 pub mod source;
+pub mod speech;
 pub mod text;
 pub mod ui;
 pub mod usage;

@@ -28,6 +28,14 @@ pub const REPEAT_GUARD_MS: RangeInclusive<u64> = 0..=1_000;
 /// gibibyte is more than years of visits.
 pub const USAGE_LOG_MAX_KIB: RangeInclusive<u64> = 1..=1_048_576;
 
+/// Percent allowed for `speech_volume`: silent is what an empty `speech_command` is for, and
+/// above the voice's own full volume it distorts.
+pub const SPEECH_VOLUME: RangeInclusive<u64> = 1..=100;
+
+/// Percent allowed for `speech_speed`: half to twice the voice's normal speed, beyond which
+/// the words run together or fall apart.
+pub const SPEECH_SPEED: RangeInclusive<u64> = 50..=200;
+
 /// The fewest keys a staff sequence may have.
 pub const MIN_STAFF_KEYS: usize = 4;
 
