@@ -81,6 +81,9 @@ fn wrapper(dir: &Path, paced: bool, environment: &[(&str, &str)]) -> Child {
     };
     Command::new(root().join("deploy/speak-ja"))
         .env("SPEAK_JA_PLAYER", player)
+        // Its own audio files go here too, to be seen gone when it ends.
+        .env_remove("XDG_RUNTIME_DIR")
+        .env("TMPDIR", dir)
         .envs(environment.iter().copied())
         .stdin(Stdio::piped())
         .spawn()
@@ -99,6 +102,7 @@ fn spoken_seconds(dir: &Path, text: &str, environment: &[(&str, &str)]) -> Vec<f
         .unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "speak-ja failed: {status}");
+    assert_no_work_left(dir);
     let paragraphs = text.lines().filter(|l| !l.trim().is_empty()).count();
     (1..=paragraphs)
         .map(|n| {
@@ -266,9 +270,20 @@ fn a_stop_ends_the_wrapper_and_its_player_at_once() {
     }
     assert!(
         !dir.join("2.wav").exists(),
-        "the next paragraph was never made"
+        "the next paragraph was never played"
     );
+    assert_no_work_left(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The wrapper's folder of audio in the making is gone from `dir`.
+fn assert_no_work_left(dir: &Path) {
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("speak-ja."))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
 
 /// How many processes are in process group `group`.
