@@ -525,6 +525,30 @@ mod tests {
     }
 
     #[test]
+    fn speech_volume_and_speed_are_checked_and_handed_to_the_command_within_range() {
+        let config = parse("speech_volume = 60\nspeech_speed = 120\nvoice_guide = true\n").unwrap();
+        assert!(config.voice_guide);
+        let environment = config.speech_environment();
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "60".into())));
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_SPEED".into(), "120".into())));
+        let message = parse("speech_speed = 400\n").unwrap_err().to_string();
+        assert!(message.starts_with("kiosk.toml:1:1: エラー:"), "{message}");
+        assert!(
+            message.contains("speech_speed は 50～200 % の範囲"),
+            "{message}"
+        );
+        let loud = Config {
+            speech_volume: 1000,
+            ..Config::default()
+        };
+        assert!(
+            loud.speech_environment()
+                .contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "100".into())),
+            "a value that slipped past check is clamped"
+        );
+    }
+
+    #[test]
     fn every_key_is_optional() {
         assert_eq!(parse("").unwrap(), Config::default());
     }

@@ -616,6 +616,27 @@ answer = ["答えです。"]
     }
 
     #[test]
+    fn readings_are_kept_for_words_the_question_has_and_checked() {
+        let text = format!("{VALID}reading = {{ \"答え\" = \"こたえ\" }}\n");
+        let content = Content::from_source(&Source::new("faq.toml", &text)).unwrap();
+        assert_eq!(
+            content.questions[0].reading,
+            [("答え".to_string(), "こたえ".to_string())]
+        );
+        let absent = only_error(&format!("{VALID}reading = {{ \"医師\" = \"いし\" }}\n"));
+        assert!(absent.starts_with("faq.toml:14:"), "{absent}");
+        assert!(
+            absent.contains("「医師」は、質問にも答えにもありません"),
+            "{absent}"
+        );
+        let kanji = only_error(&format!("{VALID}reading = {{ \"答え\" = \"答\" }}\n"));
+        assert!(
+            kanji.contains("ひらがなかカタカナで書いてください"),
+            "{kanji}"
+        );
+    }
+
+    #[test]
     fn unknown_keys_are_errors_with_their_place() {
         let text = VALID.replace("edition =", "editon =");
         let message = only_error(&text);
