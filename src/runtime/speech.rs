@@ -1,5 +1,5 @@
-//! Reading answers aloud through a command the settings name (espeak-ng, an Open JTalk
-//! wrapper…), without ever making the kiosk wait for it.
+//! Saying what the state decides through a command the settings name (the shipped Open JTalk
+//! wrapper, `speak-ja`), without ever making the kiosk wait for it.
 
 use std::io::Write;
 use std::os::unix::process::CommandExt;
