@@ -105,6 +105,8 @@ pub struct State {
     /// Whether the voice guide is on for every visitor (the settings' `voice_guide`): what an
     /// idle reset returns to.
     voice_guide_default: bool,
+    /// Whether the settings name a speech command, so that the guide can be offered.
+    speech: bool,
 }
 
 impl State {
@@ -125,6 +127,7 @@ impl State {
             layouts: LayoutCache::default(),
             voice_guide: false,
             voice_guide_default: false,
+            speech: false,
         }
     }
 
@@ -137,6 +140,11 @@ impl State {
     /// Whether the voice guide is on: every screen is spoken when it is shown.
     pub fn voice_guide(&self) -> bool {
         self.voice_guide
+    }
+
+    /// Whether a speech command is set, so that the attract screen offers the voice guide.
+    pub fn speech(&self) -> bool {
+        self.speech
     }
 
     /// Today's local date, once the runtime has told it.
@@ -269,7 +277,9 @@ impl State {
                 big_text,
                 deadline_notices,
                 voice_guide,
+                speech,
             } => {
+                self.speech = speech;
                 self.idle.set_settings(idle, now);
                 // Turned on, the guide starts at once; turned off, it stays for the visitor
                 // using it until the next reset.
@@ -340,7 +350,7 @@ impl State {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
                 // Enter here is the key the attract screen announces for the voice guide.
-                if action == Action::Select {
+                if action == Action::Select && self.speech {
                     self.voice_guide = true;
                 }
                 if self.voice_guide {

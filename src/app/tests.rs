@@ -372,6 +372,7 @@ fn idle_settings_can_turn_the_reset_off() {
         big_text: Default::default(),
         deadline_notices: true,
         voice_guide: false,
+        speech: false,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -399,6 +400,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             big_text: Default::default(),
             deadline_notices: true,
             voice_guide: false,
+            speech: false,
         };
         s.update(settings, t0);
         s.update(Action::Open(3), t0 + Duration::from_secs(1));
@@ -656,14 +658,38 @@ fn said(effects: &[Effect]) -> Option<&str> {
     first
 }
 
+/// The attract screen of a kiosk whose settings name a speech command.
+fn speaking(now: Instant) -> State {
+    let mut state = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        now,
+    );
+    let settings = Config {
+        speech_command: vec!["speak".to_string()],
+        ..Config::default()
+    };
+    state.update(settings.state_settings(None), now);
+    state
+}
+
 #[test]
-fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
+fn without_a_speech_command_enter_on_the_attract_screen_only_begins() {
     let t0 = Instant::now();
     let mut s = State::new(
         Arc::new(Content::embedded().unwrap()),
         Geometry::new(80, 24),
         t0,
     );
+    s.update(Action::Select, t0);
+    assert_eq!(s.screen(), Screen::Home { highlight: 0 });
+    assert!(!s.voice_guide());
+}
+
+#[test]
+fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
+    let t0 = Instant::now();
+    let mut s = speaking(t0);
     let home = s.update(Action::Select, t0);
     assert!(s.voice_guide());
     let text = said(&home).expect("the menu is said");
@@ -709,11 +735,7 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
 #[test]
 fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
     let t0 = Instant::now();
-    let mut s = State::new(
-        Arc::new(Content::embedded().unwrap()),
-        Geometry::new(80, 24),
-        t0,
-    );
+    let mut s = speaking(t0);
     s.update(Action::Select, t0);
     let warning = s.update(Action::Tick, t0 + Duration::from_secs(120));
     assert!(warning.contains(&Effect::Bell));

@@ -365,6 +365,7 @@ impl Config {
             big_text: self.big_text.options(),
             deadline_notices: self.deadline_notices,
             voice_guide: self.voice_guide,
+            speech: !self.speech_command.is_empty(),
         }
     }
 

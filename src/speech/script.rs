@@ -220,6 +220,7 @@ mod tests {
 
     use super::*;
     use crate::app::Action;
+    use crate::config::Config;
     use crate::content::Content;
     use crate::dates::Date;
     use crate::layout::Geometry;
@@ -229,6 +230,11 @@ mod tests {
         let content = Arc::new(Content::embedded().unwrap());
         let mut state = State::new(content, Geometry::new(80, 24), now);
         state.update(Action::DateChanged(Date::new(2026, 12, 1).unwrap()), now);
+        let settings = Config {
+            speech_command: vec!["speak".to_string()],
+            ..Config::default()
+        };
+        state.update(settings.state_settings(None), now);
         state.update(Action::Select, now);
         for action in actions {
             state.update(action.clone(), now);
@@ -278,6 +284,34 @@ mod tests {
         let text = screen_speech(&state);
         assert!(text.contains("QRコード"), "{text}");
         assert!(text.contains("ゼロ、もどる。"), "{text}");
+    }
+
+    #[test]
+    fn the_attract_screen_offers_the_guide_on_screen_too() {
+        let now = Instant::now();
+        let content = Arc::new(Content::embedded().unwrap());
+        let mut state = State::new(content, Geometry::new(80, 24), now);
+        let keys = |state: &State| match view::view(state) {
+            View::Screen(shown) => shown.guide.iter().map(|g| g.key).collect::<Vec<_>>(),
+            View::TooSmall(_) => Vec::new(),
+        };
+        assert_eq!(
+            keys(&state),
+            ["1～9"],
+            "no speech command, no guide to offer"
+        );
+        let settings = Config {
+            speech_command: vec!["speak".to_string()],
+            ..Config::default()
+        };
+        state.update(settings.state_settings(None), now);
+        assert_eq!(keys(&state), ["1～9", "Enter"]);
+        let text = screen_speech(&state);
+        assert!(text.contains(VOICE_GUIDE_INVITATION), "{text}");
+        assert!(
+            text.ends_with("キーの案内。1から9、はじめる。エンター、音声案内ではじめる。"),
+            "{text}"
+        );
     }
 
     #[test]
