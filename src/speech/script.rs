@@ -315,6 +315,41 @@ mod tests {
     }
 
     #[test]
+    fn staff_notices_are_said_where_they_are_shown() {
+        let mut content = Content::embedded().unwrap();
+        content.notices.push(crate::content::Notice {
+            text: "12月29日から1月3日までは、窓口がお休みです。".to_string(),
+            from: None,
+            until: None,
+            place: NoticePlace::Menu,
+        });
+        let now = Instant::now();
+        let mut state = guided(&[]);
+        state.update(Action::ContentChanged(Arc::new(content)), now);
+        let menu = screen_speech(&state);
+        assert!(menu.contains("窓口がお休みです。\nキーの案内。"), "{menu}");
+        state.update(Action::Open(1), now);
+        assert!(
+            !screen_speech(&state).contains("お休み"),
+            "the menu's notice only"
+        );
+    }
+
+    #[test]
+    fn the_notice_of_a_passed_deadline_is_said_on_the_page_that_shows_it() {
+        let mut walk = vec![Action::Open(4), Action::Open(2)];
+        walk.extend(std::iter::repeat_n(Action::NextPage, 9));
+        let state = guided(&walk);
+        assert_eq!(state.question().unwrap().id, "q7");
+        let text = screen_speech(&state);
+        assert!(
+            text.contains("この回答にある期限、令和7年12月1日、は過ぎています。"),
+            "{text}"
+        );
+        assert!(text.contains("これで最後のページです。"), "{text}");
+    }
+
+    #[test]
     fn the_staff_screen_says_nothing() {
         let state = guided(&[Action::OpenStaff]);
         assert_eq!(screen_speech(&state), "");
