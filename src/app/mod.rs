@@ -282,9 +282,9 @@ impl State {
                 self.speech = speech;
                 self.idle.set_settings(idle, now);
                 // Turned on, the guide starts at once; turned off, it stays for the visitor
-                // using it until the next reset.
-                self.voice_guide_default = voice_guide;
-                self.voice_guide |= voice_guide;
+                // using it until the next reset. Without a speech command there is no guide.
+                self.voice_guide_default = voice_guide && speech;
+                self.voice_guide = (self.voice_guide && speech) || self.voice_guide_default;
                 self.deadline_notices = deadline_notices;
                 self.geometry = self
                     .geometry

@@ -757,9 +757,15 @@ fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
 fn the_settings_turn_the_guide_on_for_every_visitor() {
     let t0 = Instant::now();
     let mut s = state(80, 24);
-    let settings = Config {
+    let silent = Config {
         voice_guide: true,
         ..Config::default()
+    };
+    s.update(silent.state_settings(None), t0);
+    assert!(!s.voice_guide(), "no speech command, no guide");
+    let settings = Config {
+        speech_command: vec!["speak".to_string()],
+        ..silent
     };
     s.update(settings.state_settings(None), t0);
     assert!(s.voice_guide());
