@@ -8,6 +8,7 @@
 //! - [`content`]: the Q&A schema, loading and validation of `faq.toml`.
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
 //! - [`dates`]: era and Gregorian dates in Japanese text, and the deadlines that have passed.
+//! - [`files`]: opening files without waiting on them: regular files only, up to a size.
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
 //! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
@@ -30,6 +31,7 @@ pub mod clock;
 pub mod config;
 pub mod content;
 pub mod dates;
+pub mod files;
 pub mod input;
 pub mod layout;
 pub mod qr;

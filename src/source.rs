@@ -9,15 +9,30 @@ mod slips;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::files::{MAX_FILE_BYTES, read_limited};
 
 /// A TOML document and the name it is reported under.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// The file name shown in messages: a path, or a name for the built-in default.
     pub name: String,
     /// The whole text of the document.
     pub text: String,
+    /// Where each line starts, found the first time a location is asked for: a file with
+    /// thousands of problems is then reported in linear time, not by counting from the top
+    /// for each one.
+    line_starts: OnceLock<Vec<usize>>,
 }
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.text == other.text
+    }
+}
+
+impl Eq for Source {}
 
 impl Source {
     /// A document named `name` holding `text`.
@@ -25,19 +40,20 @@ impl Source {
         Self {
             name: name.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         }
     }
 
-    /// Reads a document from disk; a failure is a diagnostic naming the file.
+    /// Reads a document from disk without waiting on it (see [`crate::files`]); a failure
+    /// (including a file that is not a regular one or is over [`MAX_FILE_BYTES`]) is a
+    /// diagnostic naming the file.
     pub fn read(path: &Path) -> Result<Self, Diagnostic> {
         let name = path.display().to_string();
-        match std::fs::read(path) {
+        match read_limited(path, MAX_FILE_BYTES) {
             Ok(bytes) => Self::from_bytes(name, &bytes),
             Err(err) => Err(Diagnostic::error(
                 None,
-                format!(
-                    "{name}: ファイルを読み込めません。ファイルの場所と名前、読み取りの権限を確かめてください。"
-                ),
+                format!("{name}: {}", err.advice()),
                 format!("cannot read '{name}': {err}"),
             )),
         }
@@ -68,10 +84,15 @@ impl Source {
     /// The line and column (both from 1, the column counted in characters) of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // The number of line starts at or before the offset is its line, counted from 1.
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         Location {
             file: self.name.clone(),
             line,
@@ -310,6 +331,34 @@ mod tests {
         assert_eq!(source.location(offset).to_string(), "faq.toml:1:3");
         let offset = source.text.rfind('=').unwrap();
         assert_eq!(source.location(offset).to_string(), "faq.toml:2:6");
+    }
+
+    #[test]
+    fn locations_at_line_ends_and_starts_are_on_the_right_line() {
+        let source = Source::new("faq.toml", "ab\n\nc\n");
+        let at = |offset| source.location(offset).to_string();
+        assert_eq!(at(2), "faq.toml:1:3", "the newline ends line 1");
+        assert_eq!(at(3), "faq.toml:2:1", "an empty line");
+        assert_eq!(at(4), "faq.toml:3:1");
+        assert_eq!(at(6), "faq.toml:4:1", "past the last newline");
+    }
+
+    #[test]
+    fn a_fifo_is_refused_with_a_message_naming_it() {
+        let path =
+            std::env::temp_dir().join(format!("faq-kiosk-source-fifo-{}", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let err = Source::read(&path).unwrap_err();
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            err.message.starts_with(path.to_str().unwrap()),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("FIFO"), "{}", err.message);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Staff fix a file faster when they see all its problems in one go, so validation never stops
 //! at the first error.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
@@ -476,10 +476,12 @@ fn resolve_question_ids(
         );
     }
     let mut resolved = Vec::new();
+    // A set beside the list: searching the list for each id made a long category quadratic.
+    let mut seen = HashSet::new();
     for reference in list.get_ref() {
         let wanted = reference.get_ref().trim();
         match question_index.get(wanted) {
-            Some(&index) if resolved.contains(&index) => checker.error(
+            Some(&index) if !seen.insert(index) => checker.error(
                 reference,
                 format!("分類「{category_id}」に質問「{wanted}」が2回あります。1回にしてください。"),
                 format!("category '{category_id}' lists question '{wanted}' twice"),

@@ -1,4 +1,5 @@
-//! Everything the event loop waits for, gathered on one channel: terminal input and signals.
+//! Everything the event loop waits for, gathered on one channel: terminal input, signals and
+//! reloaded files.
 //!
 //! Each source blocks in a thread of its own and sends what it gets, so the loop sleeps in one
 //! place (`recv` or `recv_timeout` up to the next deadline) and an idle kiosk never wakes.
@@ -13,6 +14,8 @@ use crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use super::watch::Reload;
+
 /// Something that happened outside the kiosk's state.
 #[derive(Debug)]
 pub enum RuntimeEvent {
@@ -22,6 +25,8 @@ pub enum RuntimeEvent {
     InputFailed(io::Error),
     /// SIGTERM or SIGHUP, or the terminal hung up: restore the terminal and end.
     Terminate,
+    /// The reloading thread read edited files (or found them broken).
+    Reloaded(Box<Reload>),
 }
 
 /// Takes over the signals a visitor or the system can send, before raw mode is entered:

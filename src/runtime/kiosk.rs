@@ -1,15 +1,16 @@
 //! One running kiosk: the state, the settings in force, and the loop that feeds them events.
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
 
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
 use super::watch::{Reload, Watch};
@@ -56,7 +57,8 @@ pub(super) struct Kiosk {
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
-    watch: Watch,
+    reloader: Reloader,
+    content_path: Option<PathBuf>,
     /// The settings file in use, if one was given: the usage log must not be written over it.
     config_path: Option<PathBuf>,
     usage_log: UsageLog,
@@ -87,11 +89,13 @@ fn test_panic_key() -> Option<char> {
 
 impl Kiosk {
     /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
-    /// `detected` (if it was measured).
+    /// `detected` (if it was measured); edited files are reloaded by a thread that sends them
+    /// to `events`.
     pub(super) fn new(
         start: Start,
         terminal: &KioskTerminal,
         detected: Option<AmbiguousWidth>,
+        events: Sender<RuntimeEvent>,
     ) -> io::Result<Self> {
         let size = terminal.size()?;
         let now = Instant::now();
@@ -101,12 +105,14 @@ impl Kiosk {
         let today = start.today.unwrap_or_else(|| local_date(SystemTime::now()));
         state.update(Action::DateChanged(today), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
+        let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
             state,
             keys: key_reader(&start.config),
             themes: themes(&start.config),
             exit_key: start.exit_key,
-            watch,
+            reloader: Reloader::spawn(watch, events),
+            content_path,
             config_path: start.config_path.clone(),
             usage_log: UsageLog::new(None, 0),
             speaker: Speaker::new(start.config.speech_command.clone()),
@@ -148,22 +154,22 @@ impl Kiosk {
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
             terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;
-            let deadline = [self.state.next_deadline(), self.watch.next_deadline()]
-                .into_iter()
-                .flatten()
-                .min();
-            let received = match deadline {
+            let received = match self.state.next_deadline() {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let now = Instant::now();
             self.check_date(now);
-            self.check_files(now, false);
+            self.reloader.look();
             let action = match received {
                 Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
                 Err(RecvTimeoutError::Disconnected) => return Ok(()),
                 Ok(RuntimeEvent::Terminate) => return Ok(()),
                 Ok(RuntimeEvent::InputFailed(err)) => return Err(err),
+                Ok(RuntimeEvent::Reloaded(outcome)) => {
+                    self.apply_reload(*outcome, now);
+                    None
+                }
                 Ok(RuntimeEvent::Input(event)) => match self.action_for(&event) {
                     Ok(action) => action,
                     Err(Flow::Exit) => return Ok(()),
@@ -211,7 +217,7 @@ impl Kiosk {
                 }
                 Effect::StopSpeaking => self.speaker.stop(),
                 Effect::Exit => return Flow::Exit,
-                Effect::Reload => self.check_files(now, true),
+                Effect::Reload => self.reloader.reload(),
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
                         self.report(problem);
@@ -236,14 +242,19 @@ impl Kiosk {
     }
 
     /// Applies edited files (or keeps the running ones and records why not).
-    fn check_files(&mut self, now: Instant, force: bool) {
-        match self.watch.check(now, force) {
+    fn apply_reload(&mut self, outcome: Reload, now: Instant) {
+        match outcome {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
                 to_journal(format_args!("{problems}"));
                 self.last_error = Some(problems.to_string());
             }
-            Reload::Loaded { config, content } => {
+            Reload::Loaded {
+                config,
+                content,
+                content_path,
+            } => {
+                self.content_path = content_path;
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
                 self.speaker = Speaker::new(config.speech_command.clone());
@@ -271,7 +282,7 @@ impl Kiosk {
         let target = usage_log_target(
             config,
             self.config_path.as_deref(),
-            self.watch.content_path(),
+            self.content_path.as_deref(),
         );
         let (path, problem) = match target {
             Ok(path) => (path, None),
@@ -292,8 +303,8 @@ impl Kiosk {
     fn publish_staff_info(&mut self) {
         let info = StaffInfo {
             content_source: self
-                .watch
-                .content_path()
+                .content_path
+                .as_deref()
                 .map_or(EMBEDDED_CONTENT_NAME.to_string(), |p| {
                     p.display().to_string()
                 }),

@@ -9,6 +9,7 @@ mod backend;
 mod events;
 mod exit_key;
 mod kiosk;
+mod reloader;
 mod speech;
 mod terminal;
 mod watch;
@@ -40,8 +41,8 @@ pub fn run(start: Start) -> io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_hangup_thread(sender.clone());
-    events::spawn_input_thread(sender);
-    let result = kiosk::Kiosk::new(start, &terminal, detected)
+    events::spawn_input_thread(sender.clone());
+    let result = kiosk::Kiosk::new(start, &terminal, detected, sender)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
     terminal::restore();
     result

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
+use std::thread;
 
 /// The speech command and the reading in progress, if any.
 #[derive(Debug)]
@@ -35,10 +36,15 @@ impl Speaker {
             .spawn();
         match spawned {
             Ok(mut child) => {
-                // An answer is a few kilobytes, well inside a pipe's buffer, so this write does
-                // not wait for the command to read; closing stdin tells it the text is complete.
+                // A long answer is more than a pipe holds, and a command may read slowly or not
+                // at all, so the text is fed by a thread of its own; the loop never waits. When
+                // the command is stopped, the write fails and the thread ends; dropping stdin
+                // tells the command the text is complete.
                 if let Some(mut stdin) = child.stdin.take() {
-                    let _ = stdin.write_all(text.as_bytes());
+                    let text = text.to_string();
+                    thread::spawn(move || {
+                        let _ = stdin.write_all(text.as_bytes());
+                    });
                 }
                 self.child = Some(child);
                 None
@@ -107,5 +113,24 @@ mod tests {
             "killed and reaped"
         );
         std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn a_command_that_never_reads_a_long_answer_is_stopped_all_the_same() {
+        let mut speaker = Speaker::new(vec!["sleep".into(), "30".into()]);
+        // Four times what a pipe holds: a write on the loop would wait until the command ends.
+        let long = "あ".repeat(256 * 1024 / 3 + 1);
+        assert_eq!(speaker.speak(&long), None);
+        let child = speaker.child.as_mut().unwrap();
+        let pid = child.id();
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "speak returned while the command still ran, not when it gave up"
+        );
+        speaker.stop();
+        assert!(
+            !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+            "killed and reaped"
+        );
     }
 }

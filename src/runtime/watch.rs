@@ -2,7 +2,8 @@
 //!
 //! There is no polling loop: the files are looked at (one `stat` each) whenever the loop wakes
 //! anyway, for a key or a timer. An idle kiosk on its attract screen therefore picks up an edit
-//! with the next visitor's first key, before that key is acted on.
+//! with the next visitor's first key. The looking and loading happen on a thread of their own
+//! (see [`super::reloader`]), so a big or hung file never holds up the keys.
 //!
 //! Editors save in odd ways (truncate then write, write a temporary file and rename it over,
 //! save twice in a row), so a file changed less than [`SETTLE`] ago is left to settle, and a
@@ -20,9 +21,14 @@ use crate::source::Diagnostics;
 pub const SETTLE: Duration = Duration::from_millis(500);
 
 /// What identifies one version of a file on disk.
+///
+/// The status-change time and the mode are part of it: an edit saved unreadable and then made
+/// readable with `chmod` changes neither the contents' time nor the size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fingerprint {
     modified: Option<SystemTime>,
+    changed: (i64, i64),
+    mode: u32,
     length: u64,
     inode: u64,
 }
@@ -32,6 +38,8 @@ fn fingerprint(path: &Path) -> Option<Fingerprint> {
     let meta = std::fs::metadata(path).ok()?;
     Some(Fingerprint {
         modified: meta.modified().ok(),
+        changed: (meta.ctime(), meta.ctime_nsec()),
+        mode: meta.mode(),
         length: meta.len(),
         inode: meta.ino(),
     })
@@ -48,6 +56,8 @@ pub enum Reload {
         config: Box<Config>,
         /// The content, read again when it comes from a file.
         content: Option<Content>,
+        /// The file the content now comes from, if any (the settings may have moved it).
+        content_path: Option<PathBuf>,
     },
     /// A changed file is broken; the running content stays.
     Failed(Diagnostics),
@@ -151,10 +161,11 @@ impl Watch {
             .clone()
             .or_else(|| config.content_path.clone());
         let content = content_path.as_deref().map(Content::load).transpose()?;
-        self.content_path = content_path;
+        self.content_path.clone_from(&content_path);
         Ok(Reload::Loaded {
             config: Box::new(config),
             content,
+            content_path,
         })
     }
 }
@@ -298,15 +309,38 @@ mod tests {
         let config_path = scratch.write_settled("kiosk.toml", "");
         scratch.write_settled("other.toml", &edited_content("別の内容"));
         let mut watch = Watch::new(Some(config_path), None, &Config::default());
-        assert_eq!(watch.content_path(), None);
+        assert_eq!(watch.content_path, None);
         scratch.write_settled("kiosk.toml", "content_path = \"other.toml\"\n");
         match watch.check(Instant::now(), false) {
             Reload::Loaded {
                 content: Some(content),
+                content_path: Some(path),
                 ..
-            } => assert_eq!(content.meta.title, "別の内容"),
+            } => {
+                assert_eq!(content.meta.title, "別の内容");
+                assert!(path.ends_with("other.toml"));
+            }
             other => panic!("{other:?}"),
         }
-        assert!(watch.content_path().unwrap().ends_with("other.toml"));
+    }
+
+    #[test]
+    fn a_change_of_permissions_alone_is_noticed() {
+        use std::os::unix::fs::PermissionsExt;
+        let scratch = Scratch::new("chmod");
+        let path = scratch.write_settled("faq.toml", &edited_content("A"));
+        let mut watch = Watch::new(None, Some(path.clone()), &Config::default());
+        let before = std::fs::metadata(&path).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(
+            (before.modified().unwrap(), before.len()),
+            (after.modified().unwrap(), after.len()),
+            "only the permissions changed"
+        );
+        assert!(
+            matches!(watch.check(Instant::now(), false), Reload::Loaded { .. }),
+            "read again"
+        );
     }
 }

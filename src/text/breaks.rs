@@ -108,6 +108,10 @@ const SEPARATORS: &[char] = &[
 /// (newlines): the wrapper splits at those first.
 pub(crate) fn break_offsets(text: &str, is_boundary: impl Fn(usize) -> bool) -> Vec<usize> {
     let numbers = number_spans(text);
+    // The offsets come in order, and so do the spans, which never overlap: the only span that
+    // can hold an offset is the first one ending after it. Searching them all for each offset
+    // made a long answer full of numbers quadratic.
+    let mut next_number = 0;
     linebreaks(text)
         .filter(|&(offset, opportunity)| {
             opportunity == BreakOpportunity::Allowed && 0 < offset && offset < text.len()
@@ -116,9 +120,15 @@ pub(crate) fn break_offsets(text: &str, is_boundary: impl Fn(usize) -> bool) -> 
         .filter(|&offset| is_boundary(offset))
         .filter(|&offset| may_break(&text[..offset], &text[offset..]))
         .filter(|&offset| {
+            while numbers
+                .get(next_number)
+                .is_some_and(|span| span.end <= offset)
+            {
+                next_number += 1;
+            }
             !numbers
-                .iter()
-                .any(|span| span.start < offset && offset < span.end)
+                .get(next_number)
+                .is_some_and(|span| span.start < offset && offset < span.end)
         })
         .filter(|&offset| !splits_ascii_compound(&text[..offset], &text[offset..]))
         .collect()

@@ -1,8 +1,8 @@
-//! Appending events to the usage log: one flushed line each, rotated at a size, never fatal.
+//! Appending events to the usage log: one line each, whole or not at all, rotated at a size,
+//! never fatal.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -11,17 +11,22 @@ use serde::Serialize;
 use super::rotated_path;
 use crate::app::UsageEvent;
 use crate::clock::local_timestamp;
+use crate::files::{FileError, open_regular};
 
 /// The usage log being written.
 ///
 /// A read-only or full disk must never stop the kiosk: a failed write is reported once, the
-/// event is dropped, and writing is tried again with the next event.
+/// event is dropped, and writing is tried again with the next event. A line that only partly
+/// fits is taken back, so the log never holds half an event glued to the next one.
 #[derive(Debug)]
 pub struct UsageLog {
     path: Option<PathBuf>,
     max_bytes: u64,
     file: Option<File>,
     failing: bool,
+    /// Part of a line may be left at the end of the file (taking it back failed): the next
+    /// line starts with a newline, so that only the torn one is lost.
+    torn: bool,
 }
 
 #[derive(Serialize)]
@@ -39,6 +44,7 @@ impl UsageLog {
             max_bytes,
             file: None,
             failing: false,
+            torn: false,
         }
     }
 
@@ -55,11 +61,17 @@ impl UsageLog {
             time: local_timestamp(time),
             event,
         };
-        let mut text = serde_json::to_string(&line).expect("events always serialise");
+        let mut text = if self.torn {
+            "\n".to_string()
+        } else {
+            String::new()
+        };
+        text.push_str(&serde_json::to_string(&line).expect("events always serialise"));
         text.push('\n');
         match self.append(&path, text.as_bytes()) {
             Ok(()) => {
                 self.failing = false;
+                self.torn = false;
                 None
             }
             Err(err) => {
@@ -81,22 +93,33 @@ impl UsageLog {
             if let Some(folder) = path.parent() {
                 std::fs::create_dir_all(folder)?;
             }
-            // A log swapped for a FIFO or a terminal since it was checked is refused here:
-            // opening does not wait for a reader, and only a plain file is written to.
-            let file = OpenOptions::new()
-                .create(true)
-                .append(true)
-                .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
-                .open(path)?;
-            if !file.metadata()?.is_file() {
-                return Err(std::io::Error::other("not a regular file"));
-            }
-            self.file = Some(file);
+            let mut options = OpenOptions::new();
+            options.create(true).append(true);
+            self.file = Some(open_regular(path, &mut options).map_err(|err| match err {
+                FileError::Io(err) => err,
+                other => io::Error::other(other.to_string()),
+            })?);
         }
         let file = self.file.as_mut().expect("opened above");
-        // One write per line: with O_APPEND a line is never interleaved or half-placed.
-        file.write_all(bytes)?;
-        file.flush()
+        let start = file.metadata()?.len();
+        // One write per line: with O_APPEND a line is never interleaved with another writer's.
+        let failure = loop {
+            match file.write(bytes) {
+                Ok(written) if written == bytes.len() => return Ok(()),
+                Ok(written) => {
+                    break io::Error::new(
+                        io::ErrorKind::StorageFull,
+                        format!("only {written} of {} bytes written", bytes.len()),
+                    );
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => break err,
+            }
+        };
+        if file.set_len(start).is_err() || file.metadata().map(|m| m.len()).ok() != Some(start) {
+            self.torn = true;
+        }
+        Err(failure)
     }
 }
 
@@ -180,6 +203,51 @@ mod tests {
         assert!(
             log.record(&UsageEvent::SessionStart, SystemTime::now())
                 .is_none()
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_fifo_is_not_waited_on() {
+        let dir = folder("fifo");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("usage.jsonl");
+        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let problem = log.record(&UsageEvent::SessionStart, SystemTime::now());
+        assert!(problem.is_some(), "reported, not waited on");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn after_a_torn_line_the_next_starts_on_a_line_of_its_own() {
+        let dir = folder("torn");
+        let path = dir.join("usage.jsonl");
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        log.record(&UsageEvent::SessionStart, SystemTime::now());
+        // What a failed take-back leaves: part of a line, no newline.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(br#"{"time":"2026"#)
+            .unwrap();
+        log.torn = true;
+        assert_eq!(log.record(&UsageEvent::IdleReset, SystemTime::now()), None);
+        assert_eq!(log.record(&UsageEvent::IdleReset, SystemTime::now()), None);
+        let (events, skipped) = read_log(&path).unwrap();
+        assert_eq!(
+            (events.len(), skipped),
+            (3, 1),
+            "only the torn line is lost"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text.matches("\n\n").count(),
+            0,
+            "one newline only after the tear"
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -33,7 +33,8 @@ pub fn read_log(path: &Path) -> std::io::Result<(Vec<LoggedEvent>, usize)> {
     let rotated = rotated_path(path);
     let mut found = false;
     for file in [rotated.as_path(), path] {
-        let Ok(opened) = std::fs::File::open(file) else {
+        // Not waited on if it is a FIFO: `stats` on a log swapped for one would never end.
+        let Ok(opened) = crate::files::open_for_reading(file) else {
             continue;
         };
         found = true;

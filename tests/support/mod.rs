@@ -120,6 +120,29 @@ impl Kiosk {
         Self::start_command(emulator, cols, rows, command, env)
     }
 
+    /// Starts the built binary with `args` as a user who is not root (through `setpriv`, as
+    /// user and group 65534, when the tests run as root), so that file permissions apply to
+    /// it as they do to a kiosk's own user.
+    pub fn start_unprivileged(cols: u16, rows: u16, args: &[&str]) -> Kiosk {
+        let binary = env!("CARGO_BIN_EXE_faq-kiosk");
+        let command = if nix::unistd::geteuid().is_root() {
+            let mut command = CommandBuilder::new("setpriv");
+            command.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--",
+                binary,
+            ]);
+            command
+        } else {
+            CommandBuilder::new(binary)
+        };
+        let mut command = command;
+        command.args(args);
+        Self::start_command(Emulator::default(), cols, rows, command, &[])
+    }
+
     /// Starts the built binary under `sh`, which ignores SIGHUP and stays as the terminal's
     /// session leader: as under a supervisor or `nohup`, no SIGHUP reaches the kiosk when the
     /// terminal hangs up. [`Kiosk::pid`] is then the shell's.
