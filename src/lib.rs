@@ -15,11 +15,13 @@
 //! - [`qr`]: take-home QR codes for links and phone numbers, drawn to scan in any terminal.
 //! - [`layout`]: where text goes at a terminal size: wrapped lines and pages of every screen.
 //! - [`app`]: the screens, highlight, page and idle timer; `State::update(action, now)` does no
-//!   I/O and returns the effects (bell, log line, speech, reload) for the runtime to carry out.
+//!   I/O and returns the effects (bell, log line, speech, reload, repaint) for the runtime to
+//!   carry out.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
-//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files.
+//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files, and
+//!   the diagnostics (journal or log file) that keep every message off the visitor's screen.
 //! - [`usage`]: the usage log (JSON Lines) and the `stats` report.
 //! - [`clock`]: local date and time text.
 //! - [`cli`]: command-line parsing and the `check` / `render` / `stats` commands.

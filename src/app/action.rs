@@ -138,6 +138,9 @@ pub enum Effect {
     StopSpeaking,
     /// Append an event to the usage log.
     Record(UsageEvent),
+    /// Draw the next frame whole, not as the difference from the last one: whatever reached
+    /// the terminal behind the renderer's back is painted over for the next visitor.
+    Repaint,
 }
 
 /// One line of the usage log: ids and durations only, nothing about the visitor.

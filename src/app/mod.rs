@@ -286,6 +286,7 @@ impl State {
                 let last_key = self.idle.last_input();
                 self.leave_answer(self.screen, last_key, effects);
                 effects.push(Effect::Record(UsageEvent::IdleReset));
+                effects.push(Effect::Repaint);
                 self.screen = Screen::Attract;
                 // The next visitor starts with the kiosk's own choices, not the last one's.
                 self.theme = 0;

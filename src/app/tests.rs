@@ -312,9 +312,13 @@ fn idle_warning_counts_down_rings_once_and_resets_to_the_attract_screen() {
         "the bell rings once"
     );
     assert_eq!(s.idle_warning(), Some(19));
-    let effects = records(s.update(Action::Tick, at(150.0)));
+    let effects = s.update(Action::Tick, at(150.0));
+    assert!(
+        effects.contains(&Effect::Repaint),
+        "the next visitor's screen is drawn whole: {effects:?}"
+    );
     assert_eq!(
-        effects,
+        records(effects),
         [
             Effect::Record(UsageEvent::AnswerClosed {
                 question: "q7".into(),

@@ -19,6 +19,7 @@ use crate::app::{Action, State};
 use crate::config::Config;
 use crate::content::Content;
 use crate::input::{KeyLabel, Keymap};
+use crate::runtime::diagnostics::{self, Priority};
 use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
 use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
@@ -226,11 +227,19 @@ fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) 
 
 fn run(loaded: Loaded, cli: &Cli) -> ExitCode {
     let problems = (!loaded.problems.0.is_empty()).then(|| loaded.problems.to_string());
+    // The terminal is about to become the visitor's screen, so the files' problems go where
+    // every problem of the running kiosk goes.
+    diagnostics::open();
     if let Some(problems) = &problems {
-        eprint!("{problems}");
-    }
-    if loaded.fell_back {
-        eprintln!("faq-kiosk: 問題のあるファイルの代わりに、組み込みの内容で起動します。");
+        let fallback = if loaded.fell_back {
+            "\n問題のあるファイルの代わりに、組み込みの内容で起動します。"
+        } else {
+            ""
+        };
+        diagnostics::report(
+            Priority::Warning,
+            &format!("{}{fallback}", problems.trim_end()),
+        );
     }
     let start = Start {
         content: loaded.content,

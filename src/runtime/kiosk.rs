@@ -1,13 +1,15 @@
 //! One running kiosk: the state, the settings in force, and the loop that feeds them events.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
+use ratatui::layout::Rect;
 
+use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
 use super::reloader::Reloader;
@@ -72,19 +74,30 @@ pub(super) struct Kiosk {
     /// The day the state was last told.
     today: Date,
     test_panic_key: Option<char>,
+    test_stderr_key: Option<char>,
+    /// The next frame is drawn whole, not as a difference (after an idle reset).
+    repaint: bool,
 }
 
 /// Test-only: in debug builds, `FAQ_KIOSK_TEST_PANIC_ON_KEY=9` makes the key `9` panic, so that
 /// the end-to-end tests (which run the debug binary) can check that a panic restores the
-/// terminal and ends the kiosk with a failure. Release builds never read the variable.
-fn test_panic_key() -> Option<char> {
+/// terminal and ends the kiosk with a failure; `FAQ_KIOSK_TEST_STDERR_ON_KEY=8` makes the key
+/// `8` write to stderr as a careless library would, so that they can check it never reaches
+/// the screen. Release builds never read the variables.
+fn test_key(variable: &str) -> Option<char> {
     if !cfg!(debug_assertions) {
         return None;
     }
-    std::env::var("FAQ_KIOSK_TEST_PANIC_ON_KEY")
-        .ok()?
-        .chars()
-        .next()
+    std::env::var(variable).ok()?.chars().next()
+}
+
+/// Writes to stderr both ways a library might: `eprintln!`, and a raw write to descriptor 2
+/// with a sequence that would clear the screen.
+fn write_stray_stderr(key: char) {
+    eprintln!("FAQ_KIOSK_TEST_STDERR_ON_KEY: eprintln for key {key:?}");
+    let raw = b"\x1b[2JFAQ_KIOSK_TEST_STDERR_ON_KEY: raw write to descriptor 2\n";
+    // SAFETY: writes a valid buffer to descriptor 2, whatever it is now.
+    unsafe { libc::write(libc::STDERR_FILENO, raw.as_ptr().cast(), raw.len()) };
 }
 
 impl Kiosk {
@@ -126,7 +139,9 @@ impl Kiosk {
             last_error: start.problems,
             fixed_today: start.today,
             today,
-            test_panic_key: test_panic_key(),
+            test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
+            test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
+            repaint: false,
         };
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
             kiosk.report(problem);
@@ -150,6 +165,13 @@ impl Kiosk {
                     height: size.height,
                 };
                 self.state.update(resize, Instant::now());
+            }
+            if std::mem::take(&mut self.repaint) {
+                // Whatever reached the terminal behind the renderer's back is painted over: the
+                // screen is erased and the next frame drawn whole. `Terminal::clear` would ask
+                // the terminal for its cursor position, racing the input thread for the answer;
+                // a resize to the same size clears the same way without asking.
+                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
             }
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
@@ -196,6 +218,11 @@ impl Kiosk {
                 {
                     panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
+                if let KeyCode::Char(c) = key.code
+                    && self.test_stderr_key == Some(c)
+                {
+                    write_stray_stderr(c);
+                }
                 Ok(self.keys.action(key, Instant::now()))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
@@ -218,6 +245,7 @@ impl Kiosk {
                 Effect::StopSpeaking => self.speaker.stop(),
                 Effect::Exit => return Flow::Exit,
                 Effect::Reload => self.reloader.reload(),
+                Effect::Repaint => self.repaint = true,
                 Effect::Record(event) => {
                     if let Some(problem) = self.usage_log.record(&event, SystemTime::now()) {
                         self.report(problem);
@@ -246,7 +274,7 @@ impl Kiosk {
         match outcome {
             Reload::Unchanged => return,
             Reload::Failed(problems) => {
-                to_journal(format_args!("{problems}"));
+                diagnostics::report(Priority::Warning, problems.to_string().trim_end());
                 self.last_error = Some(problems.to_string());
             }
             Reload::Loaded {
@@ -292,10 +320,10 @@ impl Kiosk {
         problem
     }
 
-    /// Reports a problem that does not stop the kiosk: on the staff screen, and on stderr when
-    /// that is the journal rather than the terminal the visitor is looking at.
+    /// Reports a problem that does not stop the kiosk: to the diagnostics sink (the journal or
+    /// the kiosk's log file, never the visitor's screen) and on the staff screen.
     fn report(&mut self, problem: String) {
-        to_journal(format_args!("faq-kiosk: {problem}\n"));
+        diagnostics::report(Priority::Warning, &problem);
         self.last_error = Some(problem);
         self.publish_staff_info();
     }
@@ -325,15 +353,6 @@ impl Kiosk {
         };
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
-    }
-}
-
-/// Writes a problem to stderr when that is the journal. Under foot or SSH stderr is the
-/// visitor's screen, where the text would land in the middle of the kiosk's frame; the staff
-/// screen shows the problem instead.
-fn to_journal(message: std::fmt::Arguments<'_>) {
-    if !io::stderr().is_terminal() {
-        super::report(message);
     }
 }
 

@@ -6,6 +6,7 @@
 //! There is no tick, so an idle kiosk uses no CPU at all.
 
 mod backend;
+pub mod diagnostics;
 mod events;
 mod exit_key;
 mod kiosk;
@@ -26,10 +27,34 @@ use crate::config::AmbiguousWidthSetting;
 use crate::text::AmbiguousWidth;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
-/// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal is restored in
-/// every case.
+/// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal and stderr are
+/// restored in every case.
+///
+/// From here on nothing but the screen reaches the terminal: problems go to the
+/// [`diagnostics`] sink (the journal or the kiosk's log file), and so does whatever is written
+/// to stderr until the kiosk ends.
 pub fn run(start: Start) -> io::Result<()> {
+    diagnostics::open();
     let signals = events::take_over_signals()?;
+    if let Err(err) = diagnostics::capture::start() {
+        diagnostics::report(
+            diagnostics::Priority::Warning,
+            &format!("could not take stderr off the terminal: {err}"),
+        );
+    }
+    let result = run_on_terminal(start, signals);
+    terminal::restore();
+    diagnostics::capture::restore();
+    if let Err(err) = &result {
+        diagnostics::report(
+            diagnostics::Priority::Error,
+            &format!("the terminal failed: {err}"),
+        );
+    }
+    result
+}
+
+fn run_on_terminal(start: Start, signals: signal_hook::iterator::Signals) -> io::Result<()> {
     let mut terminal = terminal::enter()?;
     // The probe reads the terminal's answer itself, so it runs before the input thread does.
     let detected = (start.config.text.ambiguous_width == AmbiguousWidthSetting::Auto)
@@ -42,13 +67,12 @@ pub fn run(start: Start) -> io::Result<()> {
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_hangup_thread(sender.clone());
     events::spawn_input_thread(sender.clone());
-    let result = kiosk::Kiosk::new(start, &terminal, detected, sender)
-        .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver));
-    terminal::restore();
-    result
+    kiosk::Kiosk::new(start, &terminal, detected, sender)
+        .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver))
 }
 
-/// Writes a message to stderr for whoever reads it, and carries on if nobody can.
+/// Writes a message to stderr for whoever reads it, and carries on if nobody can; for the
+/// commands and for after the kiosk has given the terminal back.
 ///
 /// stderr is usually the kiosk's own terminal, which may be gone (the SSH link dropped). There
 /// `eprintln!` panics, and a second panic in the panic hook's own report aborts the kiosk with

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::process::{Child, Command, Stdio};
 use std::thread;
 
+use super::diagnostics::capture;
+
 /// The speech command and the reading in progress, if any.
 #[derive(Debug)]
 pub(super) struct Speaker {
@@ -32,7 +34,8 @@ impl Speaker {
             .args(arguments)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // Never the terminal: what the command complains of goes to the diagnostics.
+            .stderr(capture::child_stderr())
             .spawn();
         match spawned {
             Ok(mut child) => {

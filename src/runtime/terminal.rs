@@ -11,6 +11,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 
 use super::backend::KioskBackend;
+use super::diagnostics::{self, Priority};
 
 use crate::text::AmbiguousWidth;
 
@@ -51,9 +52,10 @@ pub fn restore() {
     let screen = execute!(stdout(), LeaveAlternateScreen, Show);
     let _ = stdout().flush();
     if let Err(err) = raw.and(screen) {
-        super::report(format_args!(
-            "faq-kiosk: could not restore the terminal: {err}\n"
-        ));
+        diagnostics::report(
+            Priority::Error,
+            &format!("could not restore the terminal: {err}"),
+        );
     }
 }
 
@@ -77,12 +79,15 @@ pub fn bell() {
     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
 }
 
-/// A panic restores the terminal first, so the report is readable and the shell usable; the
-/// process then ends with a failure code and a supervisor (systemd) starts it again.
+/// A panic restores the terminal and stderr first, so the report is readable and the shell
+/// usable, and sends the report to the diagnostics sink, where it is kept; the process then
+/// ends with a failure code and a supervisor (systemd) starts it again.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        diagnostics::capture::restore();
+        diagnostics::report(Priority::Error, &info.to_string());
         previous(info);
     }));
 }

@@ -29,13 +29,19 @@ pub fn usage_log_path(config: &crate::config::Config) -> Option<PathBuf> {
 /// Where the usage log goes when the settings name none: `$XDG_STATE_HOME/faq-kiosk/usage.jsonl`,
 /// or `~/.local/state/faq-kiosk/usage.jsonl`.
 pub fn default_log_path() -> Option<PathBuf> {
+    Some(state_folder()?.join("usage.jsonl"))
+}
+
+/// The kiosk's own folder for what it writes as it runs: `$XDG_STATE_HOME/faq-kiosk`, or
+/// `~/.local/state/faq-kiosk`.
+pub fn state_folder() -> Option<PathBuf> {
     let state_home = std::env::var_os("XDG_STATE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| {
             std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state"))
         })?;
-    Some(state_home.join("faq-kiosk").join("usage.jsonl"))
+    Some(state_home.join("faq-kiosk"))
 }
 
 /// The rotated file beside `path` that holds the older events.
