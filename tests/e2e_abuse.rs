@@ -3,67 +3,12 @@
 
 mod support;
 
-use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use faq_kiosk::app::{Action, State};
-use faq_kiosk::config::Config;
-use faq_kiosk::content::Content;
-use faq_kiosk::layout::Geometry;
-use faq_kiosk::ui::{self, ColourMode, Styles};
-use ratatui::buffer::Buffer;
+use faq_kiosk::app::Action;
 use support::Kiosk;
-
-/// What the kiosk draws at `width` x `height` after `actions`, drawn by the library itself.
-fn expected_screen(width: u16, height: u16, actions: &[Action]) -> Buffer {
-    let now = Instant::now();
-    let content = Arc::new(Content::embedded().unwrap());
-    let mut state = State::new(content, Geometry::new(width, height), now);
-    for action in actions {
-        state.update(action.clone(), now);
-    }
-    let config = Config::default();
-    ui::render_to_buffer(
-        &state,
-        &Styles::for_theme(&config.themes[0], ColourMode::Sixteen),
-    )
-}
-
-/// The cells where the terminal differs from `expected`, as `(column, row): shown, expected`;
-/// wide characters are compared at their first cell.
-fn differences(kiosk: &Kiosk, expected: &Buffer) -> Vec<String> {
-    kiosk.with_screen(|screen| {
-        let (rows, cols) = screen.size();
-        let (rows, cols) = (rows.get(), cols.get());
-        let area = expected.area;
-        if (cols, rows) != (area.width, area.height) {
-            return vec![format!(
-                "size {cols}x{rows}, not {}x{}",
-                area.width, area.height
-            )];
-        }
-        let mut found = Vec::new();
-        for y in 0..rows {
-            for x in 0..cols {
-                let cell = screen.cell(y, x).expect("a cell inside the screen");
-                if cell.is_wide_continuation() {
-                    continue;
-                }
-                let shown = if cell.has_contents() {
-                    cell.contents()
-                } else {
-                    " "
-                };
-                let wanted = expected[(x, y)].symbol();
-                if shown != wanted {
-                    found.push(format!("({x}, {y}): {shown:?}, not {wanted:?}"));
-                }
-            }
-        }
-        found
-    })
-}
+use support::expected::{expected_screen, wait_for_screen};
 
 #[test]
 fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_size() {
@@ -93,19 +38,7 @@ fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_s
         rows,
         &[Action::OtherKey, Action::Open(3), Action::Open(1)],
     );
-    let waiting = Instant::now();
-    let mut found = differences(&kiosk, &expected);
-    while !found.is_empty() && waiting.elapsed() < support::PATIENCE {
-        thread::sleep(Duration::from_millis(20));
-        found = differences(&kiosk, &expected);
-    }
-    assert!(
-        found.is_empty(),
-        "{} cells differ, first {:?}; the screen shows:\n{}",
-        found.len(),
-        &found[..found.len().min(10)],
-        kiosk.text()
-    );
+    wait_for_screen(&kiosk, &expected);
     assert!(kiosk.is_running());
 }
 

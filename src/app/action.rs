@@ -39,7 +39,8 @@ pub enum Action {
     OpenStaff,
     /// Time passed; checks the idle timer.
     Tick,
-    /// The terminal now has this size.
+    /// The terminal now has this size; the state lays out no more of it than
+    /// [`crate::layout::capped_size`] gives.
     Resize {
         /// Columns.
         width: u16,

@@ -17,7 +17,7 @@ use std::time::Instant;
 
 use crate::content::{Content, Question};
 use crate::dates::Date;
-use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout};
+use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
 use idle::IdleTimer;
 
 /// One of the kiosk's screens, with the little state it keeps.
@@ -235,8 +235,7 @@ impl State {
         match action {
             Action::Tick => self.tick(now, &mut effects),
             Action::Resize { width, height } => {
-                self.geometry.width = width;
-                self.geometry.height = height;
+                (self.geometry.width, self.geometry.height) = capped_size(width, height);
                 self.clamp_answer_page();
             }
             Action::ContentChanged(content) => {

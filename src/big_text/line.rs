@@ -53,10 +53,16 @@ impl LineLayout {
         }
     }
 
-    /// The line's glyphs drawn side by side; characters missing from the font leave a gap.
-    pub(crate) fn rasterise(&self) -> Bitmap {
-        let mut bitmap = Bitmap::new(self.width_px, self.font.height_px());
-        for placed in self.placed.iter().filter(|placed| placed.in_font) {
+    /// The line's glyphs drawn side by side, up to `width_px` from its left edge (what the
+    /// area shows of it): a line of any length costs no more than that. Characters missing
+    /// from the font leave a gap.
+    pub(crate) fn rasterise(&self, width_px: u32) -> Bitmap {
+        let mut bitmap = Bitmap::new(self.width_px.min(width_px), self.font.height_px());
+        let shown = self
+            .placed
+            .iter()
+            .take_while(|placed| placed.x_px < width_px);
+        for placed in shown.filter(|placed| placed.in_font) {
             if let Some(glyph) = self.font.glyph(placed.c) {
                 bitmap.blit(&glyph, placed.x_px);
             }
@@ -87,5 +93,19 @@ mod tests {
             ]
         );
         assert_eq!(layout.width_px, 40);
+    }
+
+    #[test]
+    fn only_the_part_shown_is_rasterised() {
+        let whole = LineLayout::new("使い方", BigFont::B16).rasterise(u32::MAX);
+        assert_eq!(whole.width(), 48);
+        let long = LineLayout::new(&"使い方".repeat(100_000), BigFont::B16);
+        let part = long.rasterise(20);
+        assert_eq!((part.width(), part.height()), (20, whole.height()));
+        for y in 0..whole.height() {
+            for x in 0..20 {
+                assert_eq!(part.get(x, y), whole.get(x, y), "({x}, {y})");
+            }
+        }
     }
 }

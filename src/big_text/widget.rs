@@ -177,7 +177,7 @@ impl BigText<'_> {
         let bottom =
             u32::from(area.bottom()).min(u32::from(top) + line_rows(self.font, self.encoding));
 
-        let bitmap = layout.rasterise();
+        let bitmap = layout.rasterise((right - left) * cell_width);
         for y in u32::from(top)..bottom {
             let y_px = (y - u32::from(top)) * cell_height;
             for x in left..right {

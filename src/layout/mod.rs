@@ -29,6 +29,27 @@ pub const NUMBER_COLUMNS: usize = 4;
 /// follow back to their start, above all for older eyes.
 pub const MAX_BODY_WIDTH: u16 = 100;
 
+/// The widest terminal the kiosk lays out, in columns: a 4K monitor (3840 pixels across) in
+/// the smallest legible font (5x8 pixels) shows 768. A terminal may report any width up to
+/// 65535 (an SSH client says what it likes), and every frame holds a few cells for each
+/// column and row, so beyond this the kiosk lays out this many and leaves the rest blank.
+pub const MAX_WIDTH: u16 = 800;
+/// The tallest terminal the kiosk lays out, in rows: the same 4K monitor turned upright, as
+/// lobby stands often are (3840 pixels high in an 8-pixel font: 480).
+pub const MAX_HEIGHT: u16 = 480;
+
+/// The size the kiosk lays out and draws on a terminal of `width` x `height`: the terminal's
+/// own, capped at [`MAX_WIDTH`] x [`MAX_HEIGHT`].
+pub const fn capped_size(width: u16, height: u16) -> (u16, u16) {
+    let width = if width > MAX_WIDTH { MAX_WIDTH } else { width };
+    let height = if height > MAX_HEIGHT {
+        MAX_HEIGHT
+    } else {
+        height
+    };
+    (width, height)
+}
+
 /// Rows taken above the body (header bar, blank) and below it (page line, key guide).
 const HEADER_ROWS: u16 = 2;
 const FOOTER_ROWS: u16 = 2;
@@ -62,8 +83,10 @@ pub struct Area {
 }
 
 impl Geometry {
-    /// A terminal of `width` x `height` with narrow ambiguous characters.
+    /// A terminal of `width` x `height` with narrow ambiguous characters, laid out no larger
+    /// than [`capped_size`].
     pub const fn new(width: u16, height: u16) -> Self {
+        let (width, height) = capped_size(width, height);
         Self {
             width,
             height,
@@ -528,6 +551,17 @@ mod tests {
 
     fn content() -> Content {
         Content::embedded().unwrap()
+    }
+
+    #[test]
+    fn sizes_up_to_the_cap_are_kept_and_larger_ones_capped_each_way() {
+        assert_eq!(capped_size(1, 1), (1, 1));
+        assert_eq!(capped_size(MAX_WIDTH, MAX_HEIGHT), (MAX_WIDTH, MAX_HEIGHT));
+        assert_eq!(capped_size(MAX_WIDTH + 1, 24), (MAX_WIDTH, 24));
+        assert_eq!(capped_size(80, MAX_HEIGHT + 1), (80, MAX_HEIGHT));
+        assert_eq!(capped_size(u16::MAX, u16::MAX), (MAX_WIDTH, MAX_HEIGHT));
+        let geometry = Geometry::new(4000, 4000);
+        assert_eq!((geometry.width, geometry.height), (MAX_WIDTH, MAX_HEIGHT));
     }
 
     #[test]

@@ -13,9 +13,11 @@
 //!   ANSI colours;
 //! - a long run of blank cells is erased (`ECH`) instead of written out.
 //!
-//! Everything else (sizes, clearing, the cursor) is left to crossterm's backend.
+//! Its size is the one the kiosk's loop sets, not a fresh look at the terminal's: the size a
+//! frame is laid out for and the size of ratatui's buffers are then one and the same value,
+//! however a resize falls between the two. Everything else (clearing, the cursor) is left to
+//! crossterm's backend.
 
-use std::cell::Cell as Shared;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -48,12 +50,10 @@ pub struct KioskBackend<W: Write> {
     inner: CrosstermBackend<W>,
     /// Whether the cursor is known to be hidden: ratatui hides it again after every frame.
     cursor_hidden: bool,
-    /// The screen's width as last read by [`Backend::size`], which ratatui calls before each
-    /// frame: a cursor left after the last column is in a state terminals treat differently,
-    /// so it is never a starting point for a relative move.
-    width: Shared<u16>,
-    /// The screen's height, read with the width.
-    height: Shared<u16>,
+    /// The size of the screen drawn on, as set by [`KioskBackend::set_size`]. Its width
+    /// matters beyond that: a cursor left after the last column is in a state terminals treat
+    /// differently, so it is never a starting point for a relative move.
+    size: Size,
     /// Which cells the terminal shows blank, as far as this backend drew them.
     shadow: Shadow,
     /// The bytes of the frame being written, kept to be reused by the next.
@@ -69,12 +69,17 @@ impl<W: Write> KioskBackend<W> {
         Self {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: false,
-            width: Shared::new(0),
-            height: Shared::new(0),
+            size: Size::ZERO,
             shadow: Shadow::default(),
             frame: String::new(),
             ambiguous_measured_narrow: false,
         }
+    }
+
+    /// Sets the size [`Backend::size`] answers: the size the next frame was laid out for, to
+    /// which ratatui resizes its buffers (clearing the screen) before drawing it.
+    pub fn set_size(&mut self, size: Size) {
+        self.size = size;
     }
 
     /// Lets the cursor's place after an East Asian Ambiguous character be taken as certain,
@@ -401,7 +406,7 @@ impl<W: Write> Backend for KioskBackend<W> {
     {
         let mut out = std::mem::take(&mut self.frame);
         out.clear();
-        let (width, height) = (self.width.get(), self.height.get());
+        let Size { width, height } = self.size;
         if (self.shadow.width, self.shadow.height) != (width, height) {
             self.shadow.reset(width, height, None);
         }
@@ -451,15 +456,12 @@ impl<W: Write> Backend for KioskBackend<W> {
         // the terminal's default colours; what other clears leave is not tracked.
         let every_cell = (clear_type == ClearType::All).then_some(Color::Reset);
         self.shadow
-            .reset(self.width.get(), self.height.get(), every_cell);
+            .reset(self.size.width, self.size.height, every_cell);
         self.inner.clear_region(clear_type)
     }
 
     fn size(&self) -> io::Result<Size> {
-        let size = self.inner.size()?;
-        self.width.set(size.width);
-        self.height.set(size.height);
-        Ok(size)
+        Ok(self.size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -500,12 +502,26 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
-    /// A backend writing to `out`, told the screen is as large as `area`, as `size` would.
+    /// A backend writing to `out`, told the screen is as large as `area`, as the loop does.
     fn sized_backend(out: &mut Vec<u8>, area: Rect) -> KioskBackend<&mut Vec<u8>> {
-        let backend = KioskBackend::new(out);
-        backend.width.set(area.width);
-        backend.height.set(area.height);
+        let mut backend = KioskBackend::new(out);
+        backend.set_size(area.as_size());
         backend
+    }
+
+    #[test]
+    fn ratatui_is_told_the_size_the_loop_set_and_draws_at_it() {
+        // The test's own terminal, if it has one, is of another size: it is never asked.
+        let mut out = Vec::new();
+        let mut backend = KioskBackend::new(&mut out);
+        backend.set_size(Size::new(2, 1));
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        assert_eq!(terminal.size().unwrap(), Size::new(2, 1));
+        terminal.backend_mut().set_size(Size::new(1, 1));
+        let frame = terminal
+            .draw(|frame| assert_eq!(frame.area(), Rect::new(0, 0, 1, 1)))
+            .unwrap();
+        assert_eq!(frame.area, Rect::new(0, 0, 1, 1));
     }
 
     #[test]

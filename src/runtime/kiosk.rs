@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 
 use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
@@ -106,13 +106,12 @@ impl Kiosk {
     /// to `events`.
     pub(super) fn new(
         start: Start,
-        terminal: &KioskTerminal,
         detected: Option<AmbiguousWidth>,
         events: Sender<RuntimeEvent>,
     ) -> io::Result<Self> {
-        let size = terminal.size()?;
+        let (width, height) = terminal::size()?;
         let now = Instant::now();
-        let geometry = start.config.geometry(size.width, size.height, detected);
+        let geometry = start.config.geometry(width, height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(start.config.state_settings(detected), now);
         let today = start.today.unwrap_or_else(|| local_date(SystemTime::now()));
@@ -157,21 +156,24 @@ impl Kiosk {
     ) -> io::Result<()> {
         loop {
             // A resize that raced ahead of its event is applied before laying out the frame.
-            let size = terminal.size()?;
+            let (width, height) = terminal::size()?;
             let geometry = self.state.geometry();
-            if (size.width, size.height) != (geometry.width, geometry.height) {
-                let resize = Action::Resize {
-                    width: size.width,
-                    height: size.height,
-                };
-                self.state.update(resize, Instant::now());
+            if (width, height) != (geometry.width, geometry.height) {
+                self.state
+                    .update(Action::Resize { width, height }, Instant::now());
             }
+            // ratatui sizes its buffers from the backend, which answers the size the frame is
+            // laid out for: a resize landing from here on waits for the next frame.
+            let geometry = self.state.geometry();
+            terminal
+                .backend_mut()
+                .set_size(Size::new(geometry.width, geometry.height));
             if std::mem::take(&mut self.repaint) {
                 // Whatever reached the terminal behind the renderer's back is painted over: the
                 // screen is erased and the next frame drawn whole. `Terminal::clear` would ask
                 // the terminal for its cursor position, racing the input thread for the answer;
                 // a resize to the same size clears the same way without asking.
-                terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+                terminal.resize(Rect::new(0, 0, geometry.width, geometry.height))?;
             }
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);

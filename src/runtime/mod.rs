@@ -11,6 +11,7 @@ mod events;
 mod exit_key;
 mod kiosk;
 mod reloader;
+mod shutdown;
 mod speech;
 mod terminal;
 mod watch;
@@ -28,7 +29,8 @@ use crate::text::AmbiguousWidth;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal and stderr are
-/// restored in every case.
+/// restored in every case. After SIGTERM or SIGHUP it ends within [`shutdown::GRACE`] even if
+/// the terminal has stopped reading, restored as far as it can be without waiting on it.
 ///
 /// From here on nothing but the screen reaches the terminal: problems go to the
 /// [`diagnostics`] sink (the journal or the kiosk's log file), and so does whatever is written
@@ -36,6 +38,7 @@ use crate::text::AmbiguousWidth;
 pub fn run(start: Start) -> io::Result<()> {
     diagnostics::open();
     let signals = events::take_over_signals()?;
+    shutdown::spawn_watchdog()?;
     if let Err(err) = diagnostics::capture::start() {
         diagnostics::report(
             diagnostics::Priority::Warning,
@@ -67,7 +70,7 @@ fn run_on_terminal(start: Start, signals: signal_hook::iterator::Signals) -> io:
     events::spawn_signal_thread(signals, sender.clone());
     events::spawn_hangup_thread(sender.clone());
     events::spawn_input_thread(sender.clone());
-    kiosk::Kiosk::new(start, &terminal, detected, sender)
+    kiosk::Kiosk::new(start, detected, sender)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver))
 }
 

@@ -13,6 +13,7 @@ use ratatui::Terminal;
 use super::backend::KioskBackend;
 use super::diagnostics::{self, Priority};
 
+use crate::layout::capped_size;
 use crate::text::AmbiguousWidth;
 
 /// The terminal the kiosk draws on.
@@ -57,6 +58,13 @@ pub fn restore() {
             &format!("could not restore the terminal: {err}"),
         );
     }
+}
+
+/// The terminal's size now, capped to what the kiosk lays out (see
+/// [`crate::layout::capped_size`]): the terminal is free to report up to 65535x65535.
+pub fn size() -> io::Result<(u16, u16)> {
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(capped_size(width, height))
 }
 
 /// Measures how wide the terminal draws East Asian Ambiguous characters: prints ※ at the top

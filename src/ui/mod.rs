@@ -32,7 +32,7 @@ const MARKER_COLUMNS: u16 = 2;
 /// The tallest a marker gets beside a line of large glyphs.
 const MARKER_ROWS_MAX: u16 = 4;
 
-/// Draws `view` over the whole frame.
+/// Draws `view` over the whole frame, which the kiosk gives the size `geometry` has.
 pub fn draw(frame: &mut Frame, view: &View, styles: &Styles, geometry: &Geometry) {
     let area = frame.area();
     draw_into(frame.buffer_mut(), area, view, styles, geometry);
@@ -55,18 +55,18 @@ pub fn render_to_buffer(state: &State, styles: &Styles) -> Buffer {
 
 /// Draws `view`, laid out for `geometry`, into `buf` over `area` (the whole terminal).
 ///
-/// If the terminal was resized between the layout and the drawing, the two sizes differ; the
-/// view is then drawn at its own size and only the part that fits is copied, so a late resize
-/// costs one stale frame, never a panic.
+/// A view laid out for another size is not drawn at all: `area` is only filled with the
+/// theme's background. Any part of it could be wrong there, and a wide character cut at the
+/// buffer's edge is more than ratatui's diff can take (it indexes past the buffer's end). The
+/// kiosk sizes each frame from the layout, so there this never happens.
 pub fn draw_into(buf: &mut Buffer, area: Rect, view: &View, styles: &Styles, geometry: &Geometry) {
-    let laid_out = Rect::new(area.x, area.y, geometry.width, geometry.height);
-    if laid_out != area {
-        let mut scratch = Buffer::empty(laid_out);
-        draw_laid_out(&mut scratch, laid_out, view, styles, geometry.ambiguous);
-        let shared = laid_out.intersection(area);
-        for y in shared.top()..shared.bottom() {
-            for x in shared.left()..shared.right() {
-                buf[(x, y)] = scratch[(x, y)].clone();
+    if (area.width, area.height) != (geometry.width, geometry.height) {
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    cell.reset();
+                    cell.set_style(styles.normal);
+                }
             }
         }
         return;

@@ -144,28 +144,135 @@ fn staff_screen() {
 }
 
 #[test]
-fn a_view_laid_out_for_another_size_is_clipped_not_a_panic() {
-    // The terminal can be resized between laying out a frame and drawing it.
+fn a_view_laid_out_for_another_size_is_never_drawn() {
     let now = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
-    let mut state = State::new(content, Geometry::new(80, 24), now);
-    for action in [Action::OtherKey, Action::Open(5), Action::Open(2)] {
-        state.update(action, now);
-    }
-    for (w, h) in [(40, 12), (1, 1), (120, 40)] {
+    let mut state = State::new(content, Geometry::new(2, 1), now);
+    // The too-small message starts with a full-width character: cut at one column, it
+    // would be a wide character in the last cell, which ratatui's diff cannot take.
+    let styles = Styles::default();
+    assert!(buffer_text(&render_to_buffer(&state, &styles)).starts_with('画'));
+    for (w, h) in [(1, 1), (3, 1), (80, 24)] {
         let area = ratatui::layout::Rect::new(0, 0, w, h);
         let mut buf = Buffer::empty(area);
-        draw_into(
-            &mut buf,
-            area,
-            &view(&state),
-            &Styles::default(),
-            &state.geometry(),
-        );
-        let text = buffer_text(&buf);
-        assert_eq!(text.lines().count(), usize::from(h));
-        if w >= 40 {
-            assert!(text.starts_with(" マイナ保険証"), "{text}");
+        buf.set_string(0, 0, "x", Style::default());
+        draw_into(&mut buf, area, &view(&state), &styles, &state.geometry());
+        let mut blank = Buffer::empty(area);
+        blank.set_style(area, styles.normal);
+        assert_eq!(buf, blank, "{w}x{h}");
+        let _ = Buffer::empty(area).diff(&buf);
+    }
+    state.update(
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+        now,
+    );
+    assert!(buffer_text(&render_to_buffer(&state, &styles)).contains("マイナ保険証"));
+}
+
+/// Whether every character of `buf` ends inside its row, as ratatui's diff needs.
+fn every_character_fits_its_row(buf: &Buffer) -> bool {
+    let area = buf.area;
+    (area.top()..area.bottom()).all(|y| {
+        (area.left()..area.right()).all(|x| {
+            let cell = &buf[(x, y)];
+            let width = match cell.diff_option {
+                CellDiffOption::ForcedWidth(width) => width.get(),
+                _ => grapheme_width(cell.symbol(), AmbiguousWidth::Narrow) as u16,
+            };
+            x + width <= area.right()
+        })
+    })
+}
+
+#[test]
+fn every_screen_fits_the_tiniest_terminals_and_diffs_from_any_other() {
+    let t0 = Instant::now();
+    let screens: [&[Action]; 6] = [
+        &[],
+        &[Action::OtherKey],
+        &[Action::OtherKey, Action::Open(5)],
+        &[Action::OtherKey, Action::Open(3), Action::Open(1)],
+        &[Action::OtherKey, Action::OpenStaff],
+        &[
+            Action::OtherKey,
+            Action::Open(3),
+            Action::Open(1),
+            Action::Open(1),
+        ],
+    ];
+    for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        for (w, h) in [
+            (1, 1),
+            (2, 1),
+            (1, 2),
+            (3, 1),
+            (2, 2),
+            (3, 3),
+            (5, 1),
+            (40, 1),
+        ] {
+            let mut drawn: Vec<Buffer> = Vec::new();
+            for actions in screens {
+                let content = Arc::new(Content::embedded().unwrap());
+                let geometry = Geometry::new(80, 24).ambiguous(ambiguous);
+                let mut state = State::new(content, geometry, t0);
+                for action in actions {
+                    state.update(action.clone(), t0);
+                }
+                state.update(
+                    Action::Resize {
+                        width: w,
+                        height: h,
+                    },
+                    t0,
+                );
+                // The idle warning too, drawn over whatever the screen shows.
+                for at in [t0, t0 + Duration::from_secs(125)] {
+                    state.update(Action::Tick, at);
+                    let buf = render_to_buffer(&state, &Styles::default());
+                    assert!(every_character_fits_its_row(&buf), "{w}x{h} {actions:?}");
+                    drawn.push(buf);
+                }
+            }
+            let blank = Buffer::empty(drawn[0].area);
+            for previous in drawn.iter().chain([&blank]) {
+                for next in &drawn {
+                    assert!(previous.diff(next).len() <= usize::from(w * h));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn large_glyphs_and_codes_fit_the_tiniest_areas() {
+    use crate::big_text::{BigFont, CellEncoding};
+    let code = QrCode::new("tel:0120950178").unwrap();
+    for (w, h) in [(1, 1), (2, 1), (1, 2), (3, 1), (3, 3)] {
+        let area = Rect::new(0, 0, w, h);
+        for encoding in [
+            CellEncoding::HalfBlock,
+            CellEncoding::Sextant,
+            CellEncoding::Braille,
+        ] {
+            for font in [BigFont::B12, BigFont::B16] {
+                // 〓 is in neither font: it is drawn as itself, two columns wide, if it fits.
+                for text in ["画", "〓", "a〓"] {
+                    let mut buf = Buffer::empty(area);
+                    BigText::new(text)
+                        .font(font)
+                        .encoding(encoding)
+                        .render(area, &mut buf);
+                    assert!(every_character_fits_its_row(&buf), "{text} {w}x{h}");
+                    let _ = Buffer::empty(area).diff(&buf);
+                }
+            }
+            let mut buf = Buffer::empty(area);
+            QrWidget::new(&code).render(area, &mut buf);
+            assert!(every_character_fits_its_row(&buf), "QR {w}x{h}");
         }
     }
 }

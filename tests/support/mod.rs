@@ -3,6 +3,8 @@
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
+pub mod expected;
+
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
@@ -94,6 +96,7 @@ pub struct Kiosk {
     output_closed: Arc<AtomicBool>,
     last_pressed: Option<String>,
     hung_up: Arc<AtomicBool>,
+    reading: Arc<AtomicBool>,
 }
 
 impl Kiosk {
@@ -157,6 +160,18 @@ impl Kiosk {
         Self::start_command(Emulator::default(), cols, rows, command, &[])
     }
 
+    /// Starts the built binary with `args` in a terminal of `cols` x `rows`, allowed at most
+    /// `mebibytes` of address space (`ulimit -v`): an allocation beyond it fails, and Rust
+    /// then aborts the process.
+    pub fn start_with_memory_limit(cols: u16, rows: u16, mebibytes: u64, args: &[&str]) -> Kiosk {
+        let mut command = CommandBuilder::new("sh");
+        // `exec` keeps the kiosk's process id the shell's, so signals and waits reach it.
+        let script = format!("ulimit -v {}; exec \"$0\" \"$@\"", mebibytes * 1024);
+        command.args(["-c", &script, env!("CARGO_BIN_EXE_faq-kiosk")]);
+        command.args(args);
+        Self::start_command(Emulator::default(), cols, rows, command, &[])
+    }
+
     fn start_command(
         emulator: Emulator,
         cols: u16,
@@ -207,6 +222,8 @@ impl Kiosk {
         let closed = Arc::clone(&output_closed);
         let hung_up = Arc::new(AtomicBool::new(false));
         let hanging_up = Arc::clone(&hung_up);
+        let reading = Arc::new(AtomicBool::new(true));
+        let may_read = Arc::clone(&reading);
         let writer = Arc::new(Mutex::new(Some(
             pty.master.take_writer().expect("write to the terminal"),
         )));
@@ -214,6 +231,10 @@ impl Kiosk {
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !hanging_up.load(Ordering::SeqCst) {
+                if !may_read.load(Ordering::SeqCst) {
+                    thread::sleep(Duration::from_millis(20));
+                    continue;
+                }
                 let mut fds = [PollFd::new(reader.as_fd(), PollFlags::POLLIN)];
                 match poll(&mut fds, 50u16) {
                     Ok(0) => continue,
@@ -235,6 +256,7 @@ impl Kiosk {
             output_closed,
             last_pressed: None,
             hung_up,
+            reading,
         }
     }
 
@@ -309,11 +331,23 @@ impl Kiosk {
 
     /// Changes the terminal's size, as a window resize would.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.resize_screen(cols, rows);
+        self.report_size(cols, rows);
+    }
+
+    /// Changes the size of the emulated screen only, before [`Kiosk::report_size`] reports
+    /// another: as a window that shows part of what an SSH client claims.
+    pub fn resize_screen(&mut self, cols: u16, rows: u16) {
         self.screen
             .lock()
             .unwrap()
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// Changes the size the terminal reports without changing the emulated screen, as an SSH
+    /// client may report any size whatever its window shows: for sizes too large to emulate.
+    pub fn report_size(&mut self, cols: u16, rows: u16) {
         self.master()
             .resize(PtySize {
                 rows,
@@ -322,6 +356,25 @@ impl Kiosk {
                 pixel_height: 0,
             })
             .unwrap();
+    }
+
+    /// Stops reading what the kiosk writes, as a frozen terminal or a stalled SSH link does:
+    /// once the pty's buffer is full, the kiosk's writes block.
+    pub fn stop_reading(&self) {
+        self.reading.store(false, Ordering::SeqCst);
+    }
+
+    /// Reads what the kiosk writes again, after [`Kiosk::stop_reading`].
+    pub fn resume_reading(&self) {
+        self.reading.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the kiosk's main thread is waiting in `write`, as it does once a terminal that
+    /// stopped reading has let the pty's buffer fill up.
+    pub fn is_blocked_writing(&self) -> bool {
+        // The first field is the number of the system call the thread is in.
+        std::fs::read_to_string(format!("/proc/{}/syscall", self.pid()))
+            .is_ok_and(|call| call.split(' ').next() == Some(&libc::SYS_write.to_string()))
     }
 
     /// Whether the terminal is in canonical (cooked) mode with echo, as a shell expects it.
