@@ -18,6 +18,8 @@
 //!   I/O and returns the effects (bell, log line, speech, reload, repaint) for the runtime to
 //!   carry out.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
+//! - [`terminal_input`]: the terminal's input bytes into key events, never waiting for ever
+//!   on an unfinished escape sequence.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
 //! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files, and
@@ -39,6 +41,7 @@ pub mod layout;
 pub mod qr;
 pub mod runtime;
 pub mod source;
+pub mod terminal_input;
 pub mod text;
 pub mod ui;
 pub mod usage;

@@ -439,8 +439,12 @@ impl<W: Write> Backend for KioskBackend<W> {
         Ok(())
     }
 
+    /// Never asks the terminal: its answer would come through the kiosk's own input thread,
+    /// not to here. A full-screen ratatui terminal does not ask for it.
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.inner.get_cursor_position()
+        Err(io::Error::other(
+            "the kiosk does not ask the terminal where its cursor is while it runs",
+        ))
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {

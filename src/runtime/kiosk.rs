@@ -3,7 +3,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode};
@@ -27,6 +27,10 @@ use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, usage_log_target};
 use crate::view::view;
+
+/// Events acted on at most between two frames, so that the screen keeps up during a burst
+/// that outlasts it.
+const EVENTS_PER_FRAME: usize = 1024;
 
 /// What the kiosk starts with.
 #[derive(Debug)]
@@ -107,7 +111,7 @@ impl Kiosk {
     pub(super) fn new(
         start: Start,
         detected: Option<AmbiguousWidth>,
-        events: Sender<RuntimeEvent>,
+        events: SyncSender<RuntimeEvent>,
     ) -> io::Result<Self> {
         let (width, height) = terminal::size()?;
         let now = Instant::now();
@@ -182,30 +186,51 @@ impl Kiosk {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
-            let now = Instant::now();
-            self.check_date(now);
+            self.check_date(Instant::now());
             self.reloader.look();
-            let action = match received {
-                Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                Ok(RuntimeEvent::Terminate) => return Ok(()),
-                Ok(RuntimeEvent::InputFailed(err)) => return Err(err),
-                Ok(RuntimeEvent::Reloaded(outcome)) => {
-                    self.apply_reload(*outcome, now);
-                    None
+            // Everything already waiting is acted on before the next frame: a frame after
+            // every key of a 50,000-key burst kept the screen seconds behind the keypad.
+            let mut received = received;
+            for _ in 0..EVENTS_PER_FRAME {
+                if let Some(end) = self.handle(received) {
+                    return end;
                 }
-                Ok(RuntimeEvent::Input(event)) => match self.action_for(&event) {
-                    Ok(action) => action,
-                    Err(Flow::Exit) => return Ok(()),
-                    Err(Flow::Continue) => None,
-                },
-            };
-            if let Some(action) = action
-                && let Flow::Exit = self.apply(action, now)
-            {
-                return Ok(());
+                match events.try_recv() {
+                    Ok(event) => received = Ok(event),
+                    Err(_) => break,
+                }
             }
         }
+    }
+
+    /// Acts on one wake-up of the loop; `Some` when the kiosk is to end, and how.
+    fn handle(
+        &mut self,
+        received: Result<RuntimeEvent, RecvTimeoutError>,
+    ) -> Option<io::Result<()>> {
+        let now = Instant::now();
+        let action = match received {
+            Err(RecvTimeoutError::Timeout) => Some(Action::Tick),
+            Err(RecvTimeoutError::Disconnected) | Ok(RuntimeEvent::Terminate) => {
+                return Some(Ok(()));
+            }
+            Ok(RuntimeEvent::InputFailed(err)) => return Some(Err(err)),
+            Ok(RuntimeEvent::Reloaded(outcome)) => {
+                self.apply_reload(*outcome, now);
+                None
+            }
+            Ok(RuntimeEvent::Input(event)) => match self.action_for(&event) {
+                Ok(action) => action,
+                Err(Flow::Exit) => return Some(Ok(())),
+                Err(Flow::Continue) => None,
+            },
+        };
+        if let Some(action) = action
+            && let Flow::Exit = self.apply(action, now)
+        {
+            return Some(Ok(()));
+        }
+        None
     }
 
     /// The action a terminal event asks for; `Err(Flow::Exit)` for the development escape.

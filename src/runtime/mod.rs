@@ -9,6 +9,7 @@ mod backend;
 pub mod diagnostics;
 mod events;
 mod exit_key;
+mod input_reader;
 mod kiosk;
 mod reloader;
 mod shutdown;
@@ -26,6 +27,10 @@ use std::sync::mpsc;
 
 use crate::config::AmbiguousWidthSetting;
 use crate::text::AmbiguousWidth;
+
+/// Events waiting for the loop at most: a burst of keys beyond this waits in the terminal's
+/// own input buffer until the loop has acted on these.
+const EVENT_QUEUE: usize = 256;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal and stderr are
@@ -66,10 +71,10 @@ fn run_on_terminal(start: Start, signals: signal_hook::iterator::Signals) -> io:
     if detected == Some(AmbiguousWidth::Narrow) {
         terminal.backend_mut().trust_narrow_ambiguous();
     }
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::sync_channel(EVENT_QUEUE);
     events::spawn_signal_thread(signals, sender.clone());
-    events::spawn_hangup_thread(sender.clone());
-    events::spawn_input_thread(sender.clone());
+    input_reader::spawn_resize_thread(sender.clone())?;
+    input_reader::spawn_input_thread(sender.clone());
     kiosk::Kiosk::new(start, detected, sender)
         .and_then(|mut kiosk| kiosk.run(&mut terminal, &receiver))
 }

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender, SyncSender};
+use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 use std::thread;
 use std::time::Instant;
 
@@ -27,7 +27,7 @@ pub(super) struct Reloader {
 impl Reloader {
     /// Starts the thread that watches with `watch` and sends what it loads to `events`; it
     /// ends when the [`Reloader`] is dropped or the loop is gone.
-    pub(super) fn spawn(mut watch: Watch, events: Sender<RuntimeEvent>) -> Self {
+    pub(super) fn spawn(mut watch: Watch, events: SyncSender<RuntimeEvent>) -> Self {
         let (wake, woken) = mpsc::sync_channel(1);
         let force = Arc::new(AtomicBool::new(false));
         let forced = Arc::clone(&force);
@@ -96,7 +96,7 @@ mod tests {
         let dir = scratch("forced");
         let path = dir.join("faq.toml");
         std::fs::write(&path, crate::content::EMBEDDED_CONTENT).unwrap();
-        let (sender, events) = mpsc::channel();
+        let (sender, events) = mpsc::sync_channel(16);
         let watch = Watch::new(None, Some(path.clone()), &Config::default());
         let reloader = Reloader::spawn(watch, sender);
         reloader.reload();
@@ -119,7 +119,7 @@ mod tests {
         let dir = scratch("broken");
         let path = dir.join("faq.toml");
         std::fs::write(&path, crate::content::EMBEDDED_CONTENT).unwrap();
-        let (sender, events) = mpsc::channel();
+        let (sender, events) = mpsc::sync_channel(16);
         let watch = Watch::new(None, Some(path.clone()), &Config::default());
         let reloader = Reloader::spawn(watch, sender);
         std::fs::write(&path, "[meta\n").unwrap();
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn the_thread_ends_with_the_reloader() {
-        let (sender, events) = mpsc::channel();
+        let (sender, events) = mpsc::sync_channel(16);
         let watch = Watch::new(None, None, &Config::default());
         drop(Reloader::spawn(watch, sender));
         assert!(

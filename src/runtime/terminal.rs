@@ -25,7 +25,8 @@ pub type KioskTerminal = Terminal<KioskBackend<BufWriter<Stdout>>>;
 const FRAME_BUFFER_BYTES: usize = 32 * 1024;
 
 /// DECKPNM: the keypad in normal (numeric) mode, so its keys send digits and the plain
-/// sequences crossterm parses, not application-mode sequences it would drop.
+/// sequences every terminal agrees on (the application-mode ones are read too, for terminals
+/// that keep to them).
 const KEYPAD_NUMERIC_MODE: &str = "\x1b>";
 
 /// Enters raw mode (so Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals) and the
@@ -69,10 +70,10 @@ pub fn size() -> io::Result<(u16, u16)> {
 
 /// Measures how wide the terminal draws East Asian Ambiguous characters: prints ※ at the top
 /// left and reads back where the cursor went (as vim's ambiwidth detection does). `None` if
-/// the terminal does not answer within crossterm's timeout.
+/// the terminal does not answer in time.
 pub fn probe_ambiguous_width() -> Option<AmbiguousWidth> {
-    let probe =
-        execute!(stdout(), MoveTo(0, 0), Print("※")).and_then(|()| crossterm::cursor::position());
+    let probe = execute!(stdout(), MoveTo(0, 0), Print("※"))
+        .and_then(|()| super::input_reader::cursor_position());
     let _ = execute!(stdout(), MoveTo(0, 0), Clear(ClearType::CurrentLine));
     match probe {
         Ok((column, _)) if column >= 2 => Some(AmbiguousWidth::Wide),

@@ -288,6 +288,15 @@ impl Kiosk {
         writer.flush().unwrap();
     }
 
+    /// Sends `bytes` as the terminal would, whatever they are (a glitch need not be UTF-8).
+    pub fn send_bytes(&mut self, bytes: &[u8]) {
+        self.last_pressed = None;
+        let mut writer = self.writer.lock().unwrap();
+        let writer = writer.as_mut().expect("the terminal is still open");
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+    }
+
     /// The screen's text, one line per row.
     pub fn text(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
