@@ -105,7 +105,8 @@ mod tests {
         let local = local_time(now);
         let text = local_timestamp(now);
         assert_eq!(local.date().unwrap().to_string(), text[..10]);
-        let minute: u32 = text[11..13].parse::<u32>().unwrap() * 60 + text[14..16].parse::<u32>().unwrap();
+        let minute: u32 =
+            text[11..13].parse::<u32>().unwrap() * 60 + text[14..16].parse::<u32>().unwrap();
         assert_eq!(local.minute_of_day(), minute, "{text}");
     }
 

@@ -363,6 +363,7 @@ fn idle_settings_can_turn_the_reset_off() {
         hanging_punctuation: false,
         big_text: Default::default(),
         deadline_notices: true,
+        hours: None,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -389,6 +390,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             hanging_punctuation: false,
             big_text: Default::default(),
             deadline_notices: true,
+            hours: None,
         };
         s.update(settings, t0);
         s.update(Action::Open(3), t0 + Duration::from_secs(1));

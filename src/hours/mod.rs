@@ -176,6 +176,15 @@ impl Schedule {
     }
 }
 
+/// Opening hours in force: when the kiosk is open, and what it says when it is not.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Hours {
+    /// When it is open.
+    pub schedule: Schedule,
+    /// The staff's own text for the dark screen; `None` for the kiosk's own.
+    pub closed_message: Option<String>,
+}
+
 /// The day of the week of a day number, 0 for Monday.
 fn weekday(day: i64) -> usize {
     // 1970-01-01 was a Thursday.
@@ -193,8 +202,7 @@ mod tests {
 
     fn day(d: u32) -> Date {
         // 2026-11-30 is a Monday.
-        Date::from_day_number(Date::new(2026, 11, 30).unwrap().day_number() + i64::from(d))
-            .unwrap()
+        Date::from_day_number(Date::new(2026, 11, 30).unwrap().day_number() + i64::from(d)).unwrap()
     }
 
     fn at(d: u32, hour: u32, minute: u32) -> LocalTime {

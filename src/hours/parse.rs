@@ -17,7 +17,8 @@ pub struct HoursProblem {
 const CLOSED_WORDS: [&str; 3] = ["closed", "休み", "休館"];
 
 /// How a day's hours are written, for the messages.
-const HOURS_EXAMPLE: &str = "\"09:00-17:30\"（昼休みがあれば \"09:00-12:00, 13:00-17:30\"、休みの日は \"closed\"）";
+const HOURS_EXAMPLE: &str =
+    "\"09:00-17:30\"（昼休みがあれば \"09:00-12:00, 13:00-17:30\"、休みの日は \"closed\"）";
 
 /// Reads one day's hours, `key` being its name in the settings (for the messages): spans
 /// `HH:MM-HH:MM` separated by commas, in order and apart; `"closed"`, `"休み"` or nothing for
@@ -152,7 +153,10 @@ mod tests {
             parse_day("mon", "9:00-12:00, 13:00-24:00"),
             Ok(vec![span(540, 720), span(780, 1440)])
         );
-        assert_eq!(parse_day("mon", "９：００～１７：３０"), Ok(vec![span(540, 1050)]));
+        assert_eq!(
+            parse_day("mon", "９：００～１７：３０"),
+            Ok(vec![span(540, 1050)])
+        );
         assert_eq!(parse_day("sun", "closed"), Ok(vec![]));
         assert_eq!(parse_day("sun", "休み"), Ok(vec![]));
         assert_eq!(parse_day("sun", ""), Ok(vec![]));
@@ -162,12 +166,26 @@ mod tests {
     fn unreadable_backwards_and_overlapping_hours_say_what_to_write() {
         let problem = parse_day("mon", "9-17").unwrap_err();
         assert!(problem.message.contains("hours.mon"), "{}", problem.message);
-        assert!(problem.message.contains("\"09:00-17:30\""), "{}", problem.message);
-        for bad in ["25:00-26:00", "09:60-10:00", "09:00-24:01", "0900-1700", "open"] {
+        assert!(
+            problem.message.contains("\"09:00-17:30\""),
+            "{}",
+            problem.message
+        );
+        for bad in [
+            "25:00-26:00",
+            "09:60-10:00",
+            "09:00-24:01",
+            "0900-1700",
+            "open",
+        ] {
             assert!(parse_day("tue", bad).is_err(), "{bad}");
         }
         let backwards = parse_day("wed", "17:30-09:00").unwrap_err();
-        assert!(backwards.message.contains("日をまたぐ"), "{}", backwards.message);
+        assert!(
+            backwards.message.contains("日をまたぐ"),
+            "{}",
+            backwards.message
+        );
         let overlap = parse_day("thu", "09:00-13:00, 12:00-17:00").unwrap_err();
         assert!(overlap.message.contains("重なって"), "{}", overlap.message);
     }
@@ -189,7 +207,11 @@ mod tests {
             ])
         );
         let backwards = parse_closed_dates(&["2027-01-03..2026-12-29".to_string()]).unwrap_err();
-        assert!(backwards.message.contains("前です"), "{}", backwards.message);
+        assert!(
+            backwards.message.contains("前です"),
+            "{}",
+            backwards.message
+        );
         let bad = parse_closed_dates(&["12/29".to_string()]).unwrap_err();
         assert!(bad.message.contains("\"2026-12-29\""), "{}", bad.message);
     }

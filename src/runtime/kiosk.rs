@@ -15,6 +15,7 @@ use super::exit_key::ExitKey;
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
+use super::wall_clock::WallClock;
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
 use crate::clock::{local_date, local_timestamp};
@@ -22,6 +23,7 @@ use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
+use crate::hours::LocalTime;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
@@ -49,6 +51,9 @@ pub struct Start {
     pub exit_key: Option<ExitKey>,
     /// The day to take as today instead of the clock's (`FAQ_KIOSK_TODAY`), for previews.
     pub today: Option<Date>,
+    /// The local time to start the kiosk's clock at instead of the wall clock's
+    /// (`FAQ_KIOSK_NOW`), for previews of the opening hours.
+    pub now: Option<LocalTime>,
 }
 
 /// Whether the loop goes on.
@@ -75,6 +80,8 @@ pub(super) struct Kiosk {
     last_error: Option<String>,
     /// The day given instead of the clock's, if any.
     fixed_today: Option<Date>,
+    /// Where the local time comes from.
+    clock: WallClock,
     /// The day the state was last told.
     today: Date,
     test_panic_key: Option<char>,
@@ -118,8 +125,14 @@ impl Kiosk {
         let geometry = start.config.geometry(width, height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(start.config.state_settings(detected), now);
-        let today = start.today.unwrap_or_else(|| local_date(SystemTime::now()));
+        let clock = WallClock::new(start.now, now);
+        let local = clock.read(now);
+        let today = start
+            .today
+            .or_else(|| local.date())
+            .unwrap_or_else(|| local_date(SystemTime::now()));
         state.update(Action::DateChanged(today), now);
+        state.update(Action::LocalTime(local), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
         let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
@@ -141,6 +154,7 @@ impl Kiosk {
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
             fixed_today: start.today,
+            clock,
             today,
             test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
             test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
@@ -186,7 +200,7 @@ impl Kiosk {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
-            self.check_date(Instant::now());
+            self.check_clock(Instant::now());
             self.reloader.look();
             // Everything already waiting is acted on before the next frame: a frame after
             // every key of a 50,000-key burst kept the screen seconds behind the keypad.
@@ -283,17 +297,21 @@ impl Kiosk {
         Flow::Continue
     }
 
-    /// Tells the state when the day has changed since it was last told (a kiosk left on
-    /// overnight), so that deadlines passed at midnight are noticed at the next wake-up.
-    fn check_date(&mut self, now: Instant) {
+    /// Tells the state the local time, at every wake-up, for the opening hours; and the day
+    /// when it has changed since it was last told (a kiosk left on overnight), so that
+    /// deadlines passed at midnight are noticed at the next wake-up.
+    fn check_clock(&mut self, now: Instant) {
+        let local = self.clock.read(now);
         let today = self
             .fixed_today
-            .unwrap_or_else(|| local_date(SystemTime::now()));
+            .or_else(|| local.date())
+            .unwrap_or(self.today);
         if today != self.today {
             self.today = today;
             self.state.update(Action::DateChanged(today), now);
             self.publish_staff_info();
         }
+        self.apply(Action::LocalTime(local), now);
     }
 
     /// Applies edited files (or keeps the running ones and records why not).

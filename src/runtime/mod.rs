@@ -15,6 +15,7 @@ mod reloader;
 mod shutdown;
 mod speech;
 mod terminal;
+mod wall_clock;
 mod watch;
 
 pub use exit_key::ExitKey;
