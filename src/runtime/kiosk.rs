@@ -12,6 +12,7 @@ use ratatui::layout::{Rect, Size};
 use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::notify::{self, Watchdog};
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
@@ -84,8 +85,13 @@ pub(super) struct Kiosk {
     clock: WallClock,
     /// The day the state was last told.
     today: Date,
+    /// systemd's watchdog, when the unit has one: pinged from this loop.
+    watchdog: Option<Watchdog>,
+    /// Whether a ping has failed (reported once).
+    watchdog_failed: bool,
     test_panic_key: Option<char>,
     test_stderr_key: Option<char>,
+    test_wedge_key: Option<char>,
     /// The next frame is drawn whole, not as a difference (after an idle reset).
     repaint: bool,
 }
@@ -94,7 +100,9 @@ pub(super) struct Kiosk {
 /// the end-to-end tests (which run the debug binary) can check that a panic restores the
 /// terminal and ends the kiosk with a failure; `FAQ_KIOSK_TEST_STDERR_ON_KEY=8` makes the key
 /// `8` write to stderr as a careless library would, so that they can check it never reaches
-/// the screen. Release builds never read the variables.
+/// the screen; `FAQ_KIOSK_TEST_WEDGE_ON_KEY=7` makes the key `7` stop the main loop for good
+/// (the process lives on), so that they can check the watchdog's pings stop with it. Release
+/// builds never read the variables.
 fn test_key(variable: &str) -> Option<char> {
     if !cfg!(debug_assertions) {
         return None;
@@ -156,8 +164,11 @@ impl Kiosk {
             fixed_today: start.today,
             clock,
             today,
+            watchdog: Watchdog::from_environment(|name| std::env::var(name).ok(), now),
+            watchdog_failed: false,
             test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
             test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
+            test_wedge_key: test_key("FAQ_KIOSK_TEST_WEDGE_ON_KEY"),
             repaint: false,
         };
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
@@ -172,6 +183,9 @@ impl Kiosk {
         terminal: &mut KioskTerminal,
         events: &Receiver<RuntimeEvent>,
     ) -> io::Result<()> {
+        if let Some(err) = notify::ready() {
+            self.report(format!("systemd に起動を知らせられません: {err}"));
+        }
         loop {
             // A resize that raced ahead of its event is applied before laying out the frame.
             let (width, height) = terminal::size()?;
@@ -196,11 +210,22 @@ impl Kiosk {
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
             terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;
-            let received = match self.state.next_deadline() {
+            let due = self.state.next_deadline();
+            let deadline = [due, self.watchdog.as_ref().map(Watchdog::deadline)]
+                .into_iter()
+                .flatten()
+                .min();
+            let received = match deadline {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
-            self.check_clock(Instant::now());
+            let now = Instant::now();
+            self.ping_watchdog(now);
+            self.check_clock(now);
+            if matches!(received, Err(RecvTimeoutError::Timeout)) && due.is_none_or(|at| now < at) {
+                // Woken for the watchdog's ping alone: nothing for the state or the files.
+                continue;
+            }
             self.reloader.look();
             // Everything already waiting is acted on before the next frame: a frame after
             // every key of a 50,000-key burst kept the screen seconds behind the keypad.
@@ -260,6 +285,13 @@ impl Kiosk {
                     panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
                 if let KeyCode::Char(c) = key.code
+                    && self.test_wedge_key == Some(c)
+                {
+                    loop {
+                        std::thread::park();
+                    }
+                }
+                if let KeyCode::Char(c) = key.code
                     && self.test_stderr_key == Some(c)
                 {
                     write_stray_stderr(c);
@@ -295,6 +327,20 @@ impl Kiosk {
             }
         }
         Flow::Continue
+    }
+
+    /// Pings systemd's watchdog if a ping is due; a failure is reported once.
+    fn ping_watchdog(&mut self, now: Instant) {
+        let Some(watchdog) = &mut self.watchdog else {
+            return;
+        };
+        if let Some(err) = watchdog.ping_if_due(now)
+            && !std::mem::replace(&mut self.watchdog_failed, true)
+        {
+            self.report(format!(
+                "systemd の見張り（watchdog）に応答できません: {err}"
+            ));
+        }
     }
 
     /// Tells the state the local time, at every wake-up, for the opening hours; and the day

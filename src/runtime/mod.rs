@@ -11,6 +11,7 @@ mod events;
 mod exit_key;
 mod input_reader;
 mod kiosk;
+mod notify;
 mod reloader;
 mod shutdown;
 mod speech;
