@@ -24,7 +24,8 @@
 //!   on an unfinished escape sequence.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
-//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files, and
+//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files,
+//!   systemd's readiness and watchdog pings, the local time, and
 //!   the diagnostics (journal or log file) that keep every message off the visitor's screen.
 //! - [`usage`]: the usage log (JSON Lines) and the `stats` report.
 //! - [`clock`]: local date and time text.
