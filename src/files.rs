@@ -22,8 +22,8 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub enum FileError {
     /// Opening, inspecting or reading it failed.
     Io(io::Error),
-    /// It is not a regular file; the kind it is instead, in Japanese.
-    NotRegular(&'static str),
+    /// It is not a regular file but this.
+    NotRegular(Kind),
     /// It is larger than the limit.
     TooLarge {
         /// Its size in bytes.
@@ -31,6 +31,51 @@ pub enum FileError {
         /// The limit in bytes.
         limit: u64,
     },
+}
+
+/// What a file that is not a regular one is instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A named pipe: opening it waits for a writer, reading it for data.
+    Fifo,
+    /// A folder.
+    Folder,
+    /// A character or block device.
+    Device,
+    /// A Unix socket.
+    Socket,
+}
+
+impl Kind {
+    fn of(kind: std::fs::FileType) -> Self {
+        if kind.is_fifo() {
+            Self::Fifo
+        } else if kind.is_dir() {
+            Self::Folder
+        } else if kind.is_socket() {
+            Self::Socket
+        } else {
+            Self::Device
+        }
+    }
+
+    fn japanese(self) -> &'static str {
+        match self {
+            Self::Fifo => "名前付きパイプ（FIFO）",
+            Self::Folder => "フォルダ",
+            Self::Device => "デバイス",
+            Self::Socket => "ソケット",
+        }
+    }
+
+    fn english(self) -> &'static str {
+        match self {
+            Self::Fifo => "a FIFO",
+            Self::Folder => "a directory",
+            Self::Device => "a device",
+            Self::Socket => "a socket",
+        }
+    }
 }
 
 impl FileError {
@@ -42,7 +87,8 @@ impl FileError {
                     .to_string()
             }
             Self::NotRegular(kind) => format!(
-                "普通のファイルではありません（{kind}）。中身を書いた普通のファイルを指定してください。"
+                "普通のファイルではありません（{}）。中身を書いた普通のファイルを指定してください。",
+                kind.japanese()
             ),
             Self::TooLarge { size, limit } => format!(
                 "ファイルが大きすぎます（{} KiB、上限は {} KiB）。別のファイルを指していないか確かめてください。",
@@ -57,7 +103,7 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Io(err) => write!(f, "{err}"),
-            Self::NotRegular(kind) => write!(f, "not a regular file ({kind})"),
+            Self::NotRegular(kind) => write!(f, "not a regular file but {}", kind.english()),
             Self::TooLarge { size, limit } => {
                 write!(f, "{size} bytes, more than the limit of {limit} bytes")
             }
@@ -80,18 +126,7 @@ pub fn open_regular(path: &Path, options: &mut OpenOptions) -> Result<File, File
     if kind.is_file() {
         return Ok(file);
     }
-    let name = if kind.is_fifo() {
-        "名前付きパイプ（FIFO）"
-    } else if kind.is_dir() {
-        "フォルダ"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "デバイス"
-    } else if kind.is_socket() {
-        "ソケット"
-    } else {
-        "特殊なファイル"
-    };
-    Err(FileError::NotRegular(name))
+    Err(FileError::NotRegular(Kind::of(kind)))
 }
 
 /// Opens `path` for reading, without waiting, if it is a regular file.
@@ -152,8 +187,9 @@ mod tests {
         let path = dir.join("faq.toml");
         make_fifo(&path);
         let err = read_limited(&path, 100).unwrap_err();
-        assert!(matches!(err, FileError::NotRegular(_)), "{err}");
+        assert!(matches!(err, FileError::NotRegular(Kind::Fifo)), "{err}");
         assert!(err.advice().contains("FIFO"), "{}", err.advice());
+        assert_eq!(err.to_string(), "not a regular file but a FIFO");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -100,17 +100,22 @@ fn check_refuses_a_fifo_at_once_naming_it() {
 }
 
 #[test]
-fn check_refuses_a_content_file_over_the_size_limit() {
+fn check_refuses_a_content_or_settings_file_over_the_size_limit() {
     let scratch = Scratch::new("check-large");
-    let large = scratch.path("faq.toml");
+    let large = scratch.path("large.toml");
     let file = std::fs::File::create(&large).unwrap();
     // Sparse: 64 MiB of nothing costs no disk, and must not be read to be refused.
     file.set_len(64 << 20).unwrap();
-    let output = run_to_the_end(&["check", "--content", arg(&large)]);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success(), "{stderr}");
-    assert!(stderr.contains(arg(&large)), "{stderr}");
-    assert!(stderr.contains("ファイルが大きすぎます"), "{stderr}");
+    for option in ["--content", "--config"] {
+        let output = run_to_the_end(&["check", option, arg(&large)]);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{option}: {stderr}");
+        assert!(stderr.contains(arg(&large)), "{option}: {stderr}");
+        assert!(
+            stderr.contains("ファイルが大きすぎます"),
+            "{option}: {stderr}"
+        );
+    }
 }
 
 #[test]
