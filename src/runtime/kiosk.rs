@@ -120,9 +120,9 @@ fn write_stray_stderr(key: char) {
 }
 
 impl Kiosk {
-    /// A kiosk for `start` on `terminal`, which was measured to draw ambiguous characters as
-    /// `detected` (if it was measured); edited files are reloaded by a thread that sends them
-    /// to `events`.
+    /// A kiosk for `start` on the current terminal, which was measured to draw ambiguous
+    /// characters as `detected` (if it was measured); edited files are reloaded by a thread
+    /// that sends them to `events`.
     pub(super) fn new(
         start: Start,
         detected: Option<AmbiguousWidth>,
