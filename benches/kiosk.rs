@@ -1,5 +1,6 @@
 //! The kiosk's own work for each thing a visitor does, without a terminal: loading the content,
-//! laying out the answers, drawing each screen into a buffer, and a run of key presses.
+//! laying out the answers, drawing each screen into a buffer, a run of key presses, and reading
+//! a burst of keys from the terminal's bytes.
 //!
 //! `benches/terminal.rs` measures the same program from outside; these numbers say which part
 //! of a start-up or a key press the time goes to.
@@ -9,10 +10,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::Event;
 use faq_kiosk::app::{Action, State};
 use faq_kiosk::content::{Content, EMBEDDED_CONTENT};
+use faq_kiosk::input::key_label;
 use faq_kiosk::layout::{Geometry, answer_layout};
 use faq_kiosk::source::Source;
+use faq_kiosk::terminal_input::Parser;
 use faq_kiosk::ui::{Styles, render_to_buffer};
 
 /// The smallest usual terminal; its body is 76 columns wide.
@@ -121,5 +125,48 @@ fn navigate(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, lay_out_answers, draw_screens, navigate);
+/// Reading a burst of 50,000 keys from the terminal's bytes: digits, NumLock-off and
+/// application-keypad sequences, keypad 5 in both forms and Enter, as the input thread does.
+fn parse_input(c: &mut Criterion) {
+    let round: [&[u8]; 10] = [
+        b"3",
+        b"\x1b[6~",
+        b"\x1bOs",
+        b"\x1b[E",
+        b"\x1bOE",
+        b"\x1b[2~",
+        b"+",
+        b"\x1b[1;5A",
+        "※".as_bytes(),
+        b"\r",
+    ];
+    let bytes: Vec<u8> = round
+        .iter()
+        .cycle()
+        .take(50_000)
+        .flat_map(|key| key.iter().copied())
+        .collect();
+    c.bench_function("parse a burst of 50,000 keys", |b| {
+        b.iter(|| {
+            let mut parser = Parser::new();
+            let mut keys = 0usize;
+            for &byte in black_box(&bytes) {
+                if let Some(Event::Key(key)) = parser.feed(byte) {
+                    black_box(key_label(&key));
+                    keys += 1;
+                }
+            }
+            assert_eq!(keys, 50_000);
+        });
+    });
+}
+
+criterion_group!(
+    benches,
+    load,
+    lay_out_answers,
+    draw_screens,
+    navigate,
+    parse_input
+);
 criterion_main!(benches);

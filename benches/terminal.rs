@@ -6,7 +6,9 @@
 //! presses keys, and prints for each program the median of several runs, the ratios
 //! faq-kiosk / dialog and faq-kiosk / whiptail, and whether each target of issue 6 is met.
 //! `cargo bench --bench terminal -- --soak` presses 100,000 keys into one kiosk instead and
-//! reports whether its memory stays flat. `--runs N` changes the number of runs (5).
+//! reports whether its memory stays flat. `cargo bench --bench terminal -- --burst` writes
+//! 50,000 keys into the kiosk at once and then keypad 3, and reports how long that key took to
+//! act, counted from the start of the burst. `--runs N` changes the number of runs (5).
 //!
 //! What is measured, and how:
 //!
@@ -93,6 +95,9 @@ const SOAK_WARM_UP: usize = 10_000;
 /// Growth of private memory past the baseline still called flat: allocator slack, not a leak
 /// (a leak of even one byte per key would show as about 90 KiB).
 const SOAK_TOLERANCE_KIB: u64 = 64;
+/// The burst: this many keys the keypad map ignores, written at once, then one that acts.
+const BURST_KEYS: usize = 50_000;
+
 /// The soak's round: every screen, every kind of key, paging past both ends, and keys that do
 /// nothing, so a leak in any path adds up.
 const SOAK_ROUND: [&str; 28] = [
@@ -103,12 +108,14 @@ const SOAK_ROUND: [&str; 28] = [
 fn main() -> ExitCode {
     let mut runs = DEFAULT_RUNS;
     let mut soak = false;
+    let mut burst = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             // cargo bench passes --bench to every bench target.
             "--bench" => {}
             "--soak" => soak = true,
+            "--burst" => burst = true,
             "--runs" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) if n > 0 => runs = n,
                 _ => return usage("--runs needs a number above 0"),
@@ -124,6 +131,8 @@ fn main() -> ExitCode {
         .and_then(|()| {
             if soak {
                 run_soak(&config)
+            } else if burst {
+                run_bursts(&config, runs)
             } else {
                 run_comparison(&config, runs)
             }
@@ -140,7 +149,7 @@ fn main() -> ExitCode {
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!(
-        "terminal bench: {problem}\nusage: cargo bench --bench terminal -- [--runs N] [--soak]"
+        "terminal bench: {problem}\nusage: cargo bench --bench terminal -- [--runs N] [--soak | --burst]"
     );
     ExitCode::from(2)
 }
@@ -975,4 +984,45 @@ fn soak(running: &Running) -> Result<(), String> {
         }
     );
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The burst.
+
+fn run_bursts(config: &Path, runs: usize) -> Result<(), String> {
+    let (cols, rows) = SIZES[0];
+    let path = Program::Kiosk.path().expect("the bench's own build");
+    println!("# Burst: {BURST_KEYS} keys written at once into faq-kiosk at 80x24, then keypad 3\n");
+    println!("| run | keypad 3 acted after (ms) |\n| ---: | ---: |");
+    let mut times = Vec::new();
+    for run in 1..=runs {
+        let running = Running::start(kiosk_command(&path, config), cols, rows)?;
+        let result = burst(&running);
+        running.end();
+        let time = result?;
+        println!("| {run} | {:.0} |", time.as_secs_f64() * 1000.0);
+        times.push(time);
+    }
+    times.sort();
+    println!(
+        "\nMedian: keypad 3 acted {:.0} ms after the {BURST_KEYS}-key burst began.",
+        times[times.len() / 2].as_secs_f64() * 1000.0
+    );
+    Ok(())
+}
+
+/// From the start of the burst to the last byte of the frame keypad 3 draws after it.
+fn burst(running: &Running) -> Result<Duration, String> {
+    running.settle("the attract screen", |s| {
+        s.contents().contains(ATTRACT_HINT)
+    })?;
+    running.press("5", Some(HOME_GUIDE))?;
+    let started = Instant::now();
+    // A key the keypad map ignores draws nothing, so the only frame after it is keypad 3's.
+    running.type_keys(&"q".repeat(BURST_KEYS))?;
+    running.type_keys("3")?;
+    let (_, last) = running.settle("category 3 after the burst", |s| {
+        !s.contents().contains(HOME_PROMPT)
+    })?;
+    Ok(last.saturating_duration_since(started))
 }

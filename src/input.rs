@@ -43,7 +43,7 @@ pub enum KeyLabel {
     PgUp,
     /// Keypad 4 with NumLock off.
     Left,
-    /// Keypad 5 with NumLock off (few terminals report it).
+    /// Keypad 5 with NumLock off (`CSI E` or `SS3 E`; `CSI G` on the Linux console).
     Begin,
     /// Keypad 6 with NumLock off.
     Right,
@@ -175,8 +175,8 @@ pub fn key_label(event: &KeyEvent) -> Option<KeyLabel> {
         KeyCode::PageDown => KeyLabel::PgDn,
         KeyCode::Insert => KeyLabel::Insert,
         KeyCode::Delete => KeyLabel::Delete,
-        // In application keypad mode the top row is PF1-PF4 (NumLock / * -), which crossterm
-        // reads as F1-F4; Tera Term and the Linux console send those for the keypad.
+        // In application keypad mode the top row is PF1-PF4 (NumLock / * -), which read as
+        // F1-F4; Tera Term and the Linux console send those for the keypad.
         KeyCode::F(2) => KeyLabel::Slash,
         KeyCode::F(3) => KeyLabel::Star,
         KeyCode::F(4) => KeyLabel::Minus,

@@ -19,8 +19,9 @@ const CATEGORY_3: &str = "暗証番号を忘れました";
 /// A question listed first in item 5, the list of every question.
 const ALL_QUESTIONS: &str = "毎回マイナ保険証を提示する必要があるの？";
 
-/// Longer than the kiosk waits for the rest of an escape sequence.
-const PAUSE: Duration = Duration::from_millis(200);
+/// Ten times as long as the kiosk waits for the rest of an escape sequence, so that a busy
+/// machine's scheduling cannot join the prefix and the next key.
+const PAUSE: Duration = Duration::from_millis(500);
 
 /// Keypad 3 with NumLock off (PgDn).
 const PGDN: &str = "\x1b[6~";

@@ -204,3 +204,57 @@ fn terminal_input() -> io::Result<(RawFd, Option<File>)> {
     let tty = File::open("/dev/tty")?;
     Ok((tty.as_raw_fd(), Some(tty)))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::os::fd::FromRawFd;
+    use std::sync::mpsc;
+
+    use crossterm::event::KeyCode;
+
+    use super::*;
+
+    /// A pipe's read and write ends: poll and read treat it as they do a terminal.
+    fn pipe() -> (File, File) {
+        let mut fds = [0; 2];
+        // SAFETY: `fds` has room for the two descriptors pipe writes.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        // SAFETY: both descriptors were just opened and are owned by nothing else.
+        unsafe { (File::from_raw_fd(fds[0]), File::from_raw_fd(fds[1])) }
+    }
+
+    fn key_code(event: RuntimeEvent) -> KeyCode {
+        match event {
+            RuntimeEvent::Input(Event::Key(key)) => key.code,
+            other => panic!("not a key: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pauses_end_sequences_a_burst_arrives_whole_and_the_end_of_input_ends_the_kiosk() {
+        let (input, mut terminal) = pipe();
+        // Smaller than the burst below, so the reader also waits on a full channel.
+        let (sender, receiver) = mpsc::sync_channel(8);
+        let reader = thread::spawn(move || read_keys(input.as_raw_fd(), &sender));
+        let patience = Duration::from_secs(30);
+        // A stray prefix, then a key well after the pause that ends it: only the key counts.
+        terminal.write_all(b"\x1b[?").unwrap();
+        thread::sleep(SEQUENCE_TIMEOUT * 10);
+        terminal.write_all(b"1\x1b").unwrap();
+        let first = receiver.recv_timeout(patience).unwrap();
+        assert_eq!(key_code(first), KeyCode::Char('1'));
+        // The lone ESC is the Esc key once nothing follows it.
+        let second = receiver.recv_timeout(patience).unwrap();
+        assert_eq!(key_code(second), KeyCode::Esc);
+        let burst = vec![b'5'; 3 * READ_BYTES + 1];
+        terminal.write_all(&burst).unwrap();
+        drop(terminal);
+        for _ in 0..burst.len() {
+            let key = receiver.recv_timeout(patience).unwrap();
+            assert_eq!(key_code(key), KeyCode::Char('5'));
+        }
+        let end = reader.join().unwrap();
+        assert!(matches!(end, Some(RuntimeEvent::Terminate)), "{end:?}");
+        assert!(receiver.try_recv().is_err());
+    }
+}

@@ -26,6 +26,22 @@ pub(super) fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, modifiers))
 }
 
+/// The key of a CSI sequence, whose second parameter holds the modifiers and, in the kitty
+/// keyboard protocol, the event type as its sub-parameter (1 press, 2 repeat, 3 release).
+fn csi_key(sequence: &Sequence, code: KeyCode, state: KeyEventState) -> Event {
+    let kind = match sequence.sub_param(1, 1) {
+        Some(2) => KeyEventKind::Repeat,
+        Some(3) => KeyEventKind::Release,
+        _ => KeyEventKind::Press,
+    };
+    Event::Key(KeyEvent::new_with_kind_and_state(
+        code,
+        modifiers(sequence.param(1)),
+        kind,
+        state,
+    ))
+}
+
 /// A key press from the keypad (application keypad mode tells it apart from the main keys).
 fn keypad_key(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new_with_kind_and_state(
@@ -72,7 +88,6 @@ pub(super) fn csi(sequence: &Sequence, final_byte: u8) -> Csi {
         return Csi::Ignored;
     }
     let bare = sequence.param_count() == 0;
-    let pressed = modifiers(sequence.param(1));
     let code = match final_byte {
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
@@ -87,15 +102,19 @@ pub(super) fn csi(sequence: &Sequence, final_byte: u8) -> Csi {
             return Csi::Ignored;
         }
         b'P'..=b'S' => KeyCode::F(final_byte - b'P' + 1),
-        b'Z' => return Csi::Event(key(KeyCode::BackTab, KeyModifiers::SHIFT | pressed)),
+        b'Z' => {
+            let pressed = modifiers(sequence.param(1));
+            return Csi::Event(key(KeyCode::BackTab, KeyModifiers::SHIFT | pressed));
+        }
         b'I' if bare => return Csi::Event(Event::FocusGained),
         b'O' if bare => return Csi::Event(Event::FocusLost),
         b'M' if bare => return Csi::X10Mouse,
         b'[' if bare => return Csi::LinuxFunctionKey,
         b'~' => return tilde(sequence),
+        b'u' => return csi_u(sequence),
         _ => return Csi::Ignored,
     };
-    Csi::Event(key(code, pressed))
+    Csi::Event(csi_key(sequence, code, KeyEventState::NONE))
 }
 
 /// What `CSI <number> ; <modifiers> ~` means (VT220 editing and function keys).
@@ -123,7 +142,51 @@ fn tilde(sequence: &Sequence) -> Csi {
         200 => return Csi::PasteStart,
         _ => return Csi::Ignored,
     };
-    Csi::Event(key(code, modifiers(sequence.param(1))))
+    Csi::Event(csi_key(sequence, code, KeyEventState::NONE))
+}
+
+/// What `CSI <code> ; <modifiers> u` means: the kitty keyboard protocol, where keypad keys
+/// have codes of their own in both NumLock states (57399 on), and xterm's modifyOtherKeys
+/// with formatOtherKeys set. The code's alternates (after `:`) are not needed.
+fn csi_u(sequence: &Sequence) -> Csi {
+    let Some(number) = sequence.param(0) else {
+        return Csi::Ignored;
+    };
+    let keypad = |c: char| (KeyCode::Char(c), KeyEventState::KEYPAD);
+    let (code, state) = match number {
+        57399..=57408 => keypad(char::from(b'0' + (number - 57399) as u8)),
+        57409 => keypad('.'),
+        57410 => keypad('/'),
+        57411 => keypad('*'),
+        57412 => keypad('-'),
+        57413 => keypad('+'),
+        57414 => (KeyCode::Enter, KeyEventState::KEYPAD),
+        57415 => keypad('='),
+        57416 => keypad(','),
+        57417..=57427 => {
+            let codes = [
+                KeyCode::Left,
+                KeyCode::Right,
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::PageUp,
+                KeyCode::PageDown,
+                KeyCode::Home,
+                KeyCode::End,
+                KeyCode::Insert,
+                KeyCode::Delete,
+                KeyCode::KeypadBegin,
+            ];
+            (codes[usize::from(number - 57417)], KeyEventState::KEYPAD)
+        }
+        // Code points past 65535 do not fit a parameter kept here: not a keypad key anyway.
+        u16::MAX => return Csi::Ignored,
+        _ => match other_key(number) {
+            Some(code) => (code, KeyEventState::NONE),
+            None => return Csi::Ignored,
+        },
+    };
+    Csi::Event(csi_key(sequence, code, state))
 }
 
 /// The key of a modifyOtherKeys character code.

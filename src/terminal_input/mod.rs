@@ -10,8 +10,9 @@
 //! It produces crossterm's event types, which the keypad map in [`crate::input`] reads, for
 //! every form crossterm itself parses that a keypad or the development exit key can send, and
 //! also for the keypad forms crossterm drops: keypad 5 with NumLock off (`CSI E`, `SS3 E`,
-//! the Linux console's `CSI G`) and the application-keypad keys (`SS3 p`…`SS3 y` and the
-//! operators).
+//! the Linux console's `CSI G`), the application-keypad keys (`SS3 p`…`SS3 y` and the
+//! operators), and the kitty keyboard protocol's keypad keys (`CSI 57399 u`…, with press,
+//! repeat and release), ready for a terminal where the kiosk turns that protocol on.
 
 mod keys;
 mod mouse;

@@ -95,9 +95,26 @@ impl Sequence {
 
     /// Main parameter `n` (from 0), or `None` when it is absent or empty.
     pub(super) fn param(&self, n: usize) -> Option<u16> {
-        let i = (0..usize::from(self.count))
+        self.value(self.main_index(n)?)
+    }
+
+    /// Sub-parameter `k` (from 1) of main parameter `n`, or `None` when it is absent or empty.
+    pub(super) fn sub_param(&self, n: usize, k: usize) -> Option<u16> {
+        let i = self.main_index(n)? + k;
+        let is_sub =
+            i < usize::from(self.count) && (1..=k).all(|j| self.sub & (1 << (i - k + j)) != 0);
+        if is_sub { self.value(i) } else { None }
+    }
+
+    /// Where main parameter `n` is among the values.
+    fn main_index(&self, n: usize) -> Option<usize> {
+        (0..usize::from(self.count))
             .filter(|&i| self.sub & (1 << i) == 0)
-            .nth(n)?;
+            .nth(n)
+    }
+
+    /// Value `i`, if it had digits.
+    fn value(&self, i: usize) -> Option<u16> {
         (self.present & (1 << i) != 0).then_some(self.values[i])
     }
 }
@@ -128,10 +145,20 @@ mod tests {
 
     #[test]
     fn sub_parameters_do_not_count_as_parameters() {
-        let sequence = parse(b"97:65;2:1");
+        let sequence = parse(b"97:65;2:3");
         assert_eq!(sequence.param_count(), 2);
         assert_eq!(sequence.param(0), Some(97));
         assert_eq!(sequence.param(1), Some(2));
+        assert_eq!(sequence.sub_param(0, 1), Some(65));
+        assert_eq!(sequence.sub_param(1, 1), Some(3));
+        assert_eq!(sequence.sub_param(1, 2), None);
+        assert_eq!(
+            parse(b"1;5").sub_param(0, 1),
+            None,
+            "a main parameter is no sub-parameter"
+        );
+        assert_eq!(parse(b"1::4").sub_param(0, 1), None, "empty");
+        assert_eq!(parse(b"1::4").sub_param(0, 2), Some(4));
     }
 
     #[test]

@@ -151,6 +151,34 @@ fn cases() -> Vec<(Vec<u8>, Vec<Event>)> {
     // xterm's modifyOtherKeys.
     add(b"\x1b[27;5;49~", &[with(KeyCode::Char('1'), ctrl)]);
     add(b"\x1b[27;1;13~", &[key(KeyCode::Enter)]);
+    // The kitty keyboard protocol: keypad keys by codes of their own, in both NumLock states.
+    add(b"\x1b[57404u", &[keypad(KeyCode::Char('5'))]);
+    add(b"\x1b[57427u", &[keypad(KeyCode::KeypadBegin)]);
+    add(b"\x1b[57414u", &[keypad(KeyCode::Enter)]);
+    add(b"\x1b[57409u", &[keypad(KeyCode::Char('.'))]);
+    add(b"\x1b[57426u", &[keypad(KeyCode::Delete)]);
+    add(b"\x1b[13u", &[key(KeyCode::Enter)]);
+    add(b"\x1b[27u", &[key(KeyCode::Esc)]);
+    add(b"\x1b[49;5u", &[with(KeyCode::Char('1'), ctrl)]);
+    add(b"\x1b[97:65;2u", &[with(KeyCode::Char('a'), shift)]);
+    add(
+        b"\x1b[57399;1:3u",
+        &[Event::Key(KeyEvent::new_with_kind_and_state(
+            KeyCode::Char('0'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+            KeyEventState::KEYPAD,
+        ))],
+    );
+    add(
+        b"\x1b[1;1:2A",
+        &[Event::Key(KeyEvent::new_with_kind_and_state(
+            KeyCode::Up,
+            KeyModifiers::NONE,
+            KeyEventKind::Repeat,
+            KeyEventState::NONE,
+        ))],
+    );
     // Reports: focus and mouse are events; the rest is dropped.
     add(b"\x1b[I", &[Event::FocusGained]);
     add(b"\x1b[O", &[Event::FocusLost]);
@@ -183,7 +211,8 @@ fn cases() -> Vec<(Vec<u8>, Vec<Event>)> {
         b"\x1b[12;40R",
         b"\x1b[200~1234\x1b[5~\x1b[201~",
         b"\x1b[99~",
-        b"\x1b[97u",
+        b"\x1b[65535u",
+        b"\x1b[u",
         b"\x1b[<1;2M",
         b"\x1b[1 q",
         b"\x1b[27;5;1~",
@@ -244,6 +273,12 @@ fn every_keypad_key_in_both_numlock_states_reaches_the_keymap() {
         assert_eq!(label(application), Some(KeyLabel::Digit(digit)));
         assert!(label(numlock_off).is_some(), "{numlock_off:?}");
     }
+    for digit in 0..10u8 {
+        let kitty = format!("\x1b[{}u", 57399 + u16::from(digit));
+        assert_eq!(label(kitty.as_bytes()), Some(KeyLabel::Digit(digit)));
+    }
+    assert_eq!(label(b"\x1b[57427u"), Some(KeyLabel::Begin));
+    assert_eq!(label(b"\x1b[57404;1:3u"), None, "a release");
     assert_eq!(label(b"\x1b[E"), Some(KeyLabel::Begin));
     assert_eq!(label(b"\x1bOE"), Some(KeyLabel::Begin));
     assert_eq!(label(b"\x1b[3~"), Some(KeyLabel::Delete));
