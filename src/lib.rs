@@ -25,9 +25,11 @@
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
 //! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files,
-//!   systemd's readiness and watchdog pings, the local time, and
-//!   the diagnostics (journal or log file) that keep every message off the visitor's screen.
-//! - [`usage`]: the usage log (JSON Lines) and the `stats` report.
+//!   systemd's readiness and watchdog pings, the local time, and the diagnostics (journal or
+//!   log file) that keep every message off the visitor's screen; also the content's version
+//!   and last update for the staff screen (from the records `deploy/faq-kiosk-update` writes).
+//! - [`usage`]: the usage log (JSON Lines, each line naming its kiosk) and the `stats` report
+//!   over one kiosk's log or many.
 //! - [`clock`]: local date and time text.
 //! - [`cli`]: command-line parsing and the `check` / `render` / `stats` commands.
 

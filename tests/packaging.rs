@@ -132,6 +132,104 @@ fn the_package_depends_on_every_program_the_unit_runs() {
     }
 }
 
+/// The `systemd-units` entries, each as (unit name, folder cargo-deb takes its files from).
+fn unit_entries() -> Vec<(String, String)> {
+    deb_metadata()["systemd-units"]
+        .as_array()
+        .expect("systemd-units is a list")
+        .iter()
+        .map(|entry| {
+            (
+                entry["unit-name"].as_str().expect("unit-name").to_string(),
+                entry["unit-scripts"]
+                    .as_str()
+                    .expect("unit-scripts")
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_package_holds_the_update_service_and_timer_and_the_script_they_run() {
+    let entries = unit_entries();
+    let (_, folder) = entries
+        .iter()
+        .find(|(name, _)| name == "faq-kiosk-update")
+        .expect("an entry for faq-kiosk-update");
+    // cargo-deb installs <unit-scripts>/<unit-name>.<type> as <unit-name>.<type>.
+    let service = read(&format!("{folder}faq-kiosk-update.service"));
+    let timer = read(&format!("{folder}faq-kiosk-update.timer"));
+    assert!(timer.contains("[Timer]") && timer.contains("WantedBy=timers.target"));
+    for (name, folder) in &entries {
+        if folder != "deploy/" {
+            assert!(
+                !Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join(folder)
+                    .join(format!("{name}.tmpfile"))
+                    .exists(),
+                "the kiosk's own files stay in deploy/"
+            );
+        }
+    }
+
+    let installed = installed_paths();
+    let commands = lines_starting(&service, "ExecStart=");
+    assert_eq!(commands.len(), 1, "{commands:?}");
+    let script = "/usr/lib/faq-kiosk/faq-kiosk-update";
+    assert!(
+        commands[0].starts_with(script) && installed.iter().any(|p| p == script),
+        "the service runs the installed script: {commands:?}"
+    );
+    let assets = deb_metadata()["assets"].as_array().unwrap().clone();
+    assert!(
+        assets
+            .iter()
+            .any(|a| a[0].as_str() == Some("deploy/faq-kiosk-update")
+                && a[2].as_str() == Some("755")),
+        "the script is installed executable"
+    );
+
+    // Off until set: the unit needs the settings file, and the package does not ship it.
+    let settings = lines_starting(&service, "EnvironmentFile=");
+    assert_eq!(settings, ["/etc/faq-kiosk/update.conf"]);
+    assert_eq!(
+        lines_starting(&service, "ConditionPathExists="),
+        settings,
+        "the service does not run until update.conf exists"
+    );
+    assert!(!installed.iter().any(|p| p == settings[0]));
+    assert!(
+        installed
+            .iter()
+            .any(|p| p == "/usr/share/doc/faq-kiosk/examples/update.conf")
+    );
+    assert!(
+        read("deploy/update/update.conf.example").contains("\nSOURCE="),
+        "the example says how to set the source"
+    );
+
+    // StateDirectory= would give the kiosk's state folder (its usage log) to the service's
+    // user, root; the kiosk's own unit names it for the kiosk user.
+    let kiosk_unit = read("deploy/faq-kiosk.service");
+    let state = lines_starting(&kiosk_unit, "StateDirectory=");
+    assert!(
+        lines_starting(&service, "StateDirectory=")
+            .iter()
+            .all(|folder| !state.contains(folder)),
+        "the update service leaves the kiosk's state folder to the kiosk user"
+    );
+
+    let recommends = deb_metadata()["recommends"]
+        .as_str()
+        .expect("recommends is a string")
+        .to_string();
+    assert!(
+        recommends.split(',').any(|name| name.trim() == "git"),
+        "the script fetches with git: {recommends}"
+    );
+}
+
 #[test]
 fn the_unit_restarts_a_kiosk_that_stops_pinging_its_watchdog() {
     let unit = read("deploy/faq-kiosk.service");

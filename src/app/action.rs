@@ -122,10 +122,19 @@ pub struct StaffInfo {
     pub config_source: String,
     /// When the content was last loaded, as local time text.
     pub loaded_at: String,
+    /// The content's version: the git commit the update script deployed, else a short hash of
+    /// the content file.
+    pub content_version: Option<String>,
+    /// When the content file last changed, as local time text.
+    pub content_changed: Option<String>,
+    /// How the last content update went, if the update script has run here.
+    pub last_update: Option<String>,
     /// The last reload's problems, if the last reload failed.
     pub last_error: Option<String>,
     /// Where the usage log is written, if anywhere.
     pub usage_log: String,
+    /// The name the kiosk writes in its usage log (`kiosk_id`, else the host name).
+    pub kiosk_id: String,
     /// The content's review day, once it has passed.
     pub review_overdue: Option<String>,
 }

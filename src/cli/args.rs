@@ -24,8 +24,9 @@ Usage / 使い方:
                                      / ファイルを検査し、問題をすべて表示します
   faq-kiosk render [OPTIONS]         print the screen some keys lead to, as text
                                      / キー操作のあとの画面を文字で表示します
-  faq-kiosk stats [OPTIONS]          views per question and category, from the usage log
-                                     / 利用の記録から、表示回数などを表示します
+  faq-kiosk stats [OPTIONS] [LOG...] views per question and category, per kiosk and in
+                                     total, from usage logs (files, or folders of *.jsonl)
+                                     / 利用の記録から、端末ごとと合計の表示回数などを表示します
 
 Options / オプション:
   --content FILE    the content file (questions and answers) [built-in faq.toml];
@@ -52,9 +53,12 @@ render:
   --attract         start on the attract screen / 待ち受け画面から始めます
 
 stats:
-  --log FILE        the usage log [from the settings] / 利用の記録のファイル
+  LOG...            usage logs, or folders of them (*.jsonl, several kiosks' logs together)
+                    [the settings' usage log] / 利用の記録のファイルまたはフォルダ
+  --log FILE        one more usage log (may be given again) / 利用の記録のファイル
   --since DATE      count events on or after YYYY-MM-DD / この日以降を数えます
   --csv             CSV instead of tables / 表の代わりに CSV で出力します
+  --json            JSON instead of tables / 表の代わりに JSON で出力します
 ";
 
 /// What the command line asks for.
@@ -89,15 +93,26 @@ pub enum Command {
         /// Start on the attract screen instead of the menu.
         attract: bool,
     },
-    /// Print usage figures from the usage log.
+    /// Print usage figures from usage logs.
     Stats {
-        /// The usage log, if not the settings' one.
-        log: Option<PathBuf>,
+        /// The usage logs and folders of them; none reads the settings' one.
+        logs: Vec<PathBuf>,
         /// Count events on or after this `YYYY-MM-DD` date.
         since: Option<String>,
-        /// Print CSV instead of tables.
-        csv: bool,
+        /// How to print the figures.
+        format: StatsFormat,
     },
+}
+
+/// How `stats` prints its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatsFormat {
+    /// Tables for a person at a terminal.
+    Table,
+    /// CSV, for a spreadsheet.
+    Csv,
+    /// JSON, for another program.
+    Json,
 }
 
 /// Why the command line was not run.
@@ -151,7 +166,7 @@ fn read(
         command: None,
     };
     let (mut size, mut keys, mut attract) = ((80, 24), Vec::new(), false);
-    let (mut log, mut since, mut csv) = (None, None, false);
+    let (mut logs, mut since, mut format) = (Vec::new(), None, StatsFormat::Table);
     let mut command_name: Option<String> = None;
     while let Some(arg) = parser.next()? {
         match arg {
@@ -174,12 +189,23 @@ fn read(
                 cli.today = Some(parse_today(&text(parser.value()?)?).map_err(usage)?);
             }
             Long("log") if command_name.as_deref() == Some("stats") => {
-                log = Some(parser.value()?.into());
+                logs.push(parser.value()?.into());
             }
             Long("since") if command_name.as_deref() == Some("stats") => {
                 since = Some(parse_date(&text(parser.value()?)?).map_err(usage)?);
             }
-            Long("csv") if command_name.as_deref() == Some("stats") => csv = true,
+            Long(name @ ("csv" | "json")) if command_name.as_deref() == Some("stats") => {
+                let chosen = if name == "csv" {
+                    StatsFormat::Csv
+                } else {
+                    StatsFormat::Json
+                };
+                if format != StatsFormat::Table && format != chosen {
+                    return Err(usage("--csv and --json: choose one".to_string()));
+                }
+                format = chosen;
+            }
+            Value(value) if command_name.as_deref() == Some("stats") => logs.push(value.into()),
             Value(value) if command_name.is_none() => {
                 let name = text(value)?;
                 if !matches!(name.as_str(), "check" | "render" | "stats") {
@@ -200,7 +226,11 @@ fn read(
             keys,
             attract,
         }),
-        Some(_) => Some(Command::Stats { log, since, csv }),
+        Some(_) => Some(Command::Stats {
+            logs,
+            since,
+            format,
+        }),
     };
     let from_environment = |name: &str| {
         environment(name)
@@ -299,9 +329,18 @@ mod tests {
         assert_eq!(
             cli.command,
             Some(Command::Stats {
-                log: None,
+                logs: Vec::new(),
                 since: Some("2026-11-01".into()),
-                csv: true
+                format: StatsFormat::Csv
+            })
+        );
+        let cli = parse_words("stats a.jsonl --log b.jsonl logs/ --json").unwrap();
+        assert_eq!(
+            cli.command,
+            Some(Command::Stats {
+                logs: ["a.jsonl", "b.jsonl", "logs/"].map(PathBuf::from).to_vec(),
+                since: None,
+                format: StatsFormat::Json
             })
         );
         assert_eq!(parse_words("check").unwrap().command, Some(Command::Check));
@@ -360,6 +399,7 @@ mod tests {
         assert!(wrong("render --size 80").contains("COLUMNSxROWS"));
         assert!(wrong("render --size 65535x65535").contains("0 to 1000"));
         assert!(wrong("stats --since 2026/11/01").contains("YYYY-MM-DD"));
+        assert!(wrong("stats --csv --json").contains("choose one"));
         assert!(wrong("check --today 2026-02-30").contains("not a day"));
         assert!(wrong("stats --today 2026-12-01").contains("--today"));
         assert!(wrong("frobnicate").contains("unknown command 'frobnicate'"));

@@ -3,7 +3,7 @@
 
 mod args;
 
-pub use args::{Cli, Command, HELP, Stop, parse};
+pub use args::{Cli, Command, HELP, StatsFormat, Stop, parse};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +24,7 @@ use crate::runtime::diagnostics::{self, Priority};
 use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
 use crate::ui::{ColourMode, Styles, buffer_text, render_to_buffer};
-use crate::usage::{self, read_log, usage_log_path, usage_log_target};
+use crate::usage::{self, read_logs, usage_log_path, usage_log_target};
 
 /// The content and settings the kiosk runs with, and the problems met while loading them.
 pub struct Loaded {
@@ -128,7 +128,11 @@ pub fn main(cli: Cli) -> ExitCode {
             keys,
             attract,
         }) => render(&loaded, size, &keys, attract, (today, cli.now)),
-        Some(Command::Stats { log, since, csv }) => stats(&loaded, log, since.as_deref(), csv),
+        Some(Command::Stats {
+            logs,
+            since,
+            format,
+        }) => stats(&loaded, logs, since.as_deref(), format),
         None => run(loaded, &cli),
     }
 }
@@ -205,21 +209,39 @@ fn render(
     ExitCode::SUCCESS
 }
 
-fn stats(loaded: &Loaded, log: Option<PathBuf>, since: Option<&str>, csv: bool) -> ExitCode {
-    let Some(path) = log.or_else(|| usage_log_path(&loaded.config)) else {
-        // A usage log refused while loading is turned off; say why rather than blame the setting.
-        if loaded.problems.has_errors() {
-            eprint!("{}", loaded.problems);
-        } else {
-            eprint!("利用の記録は設定で止められています（usage_log = \"\"）。");
-        }
-        eprintln!("--log でファイルを指定してください。");
-        return ExitCode::FAILURE;
+fn stats(
+    loaded: &Loaded,
+    logs: Vec<PathBuf>,
+    since: Option<&str>,
+    format: StatsFormat,
+) -> ExitCode {
+    let logs = if logs.is_empty() {
+        let Some(path) = usage_log_path(&loaded.config) else {
+            // A usage log refused while loading is turned off; say why rather than blame the
+            // setting.
+            if loaded.problems.has_errors() {
+                eprint!("{}", loaded.problems);
+            } else {
+                eprint!("利用の記録は設定で止められています（usage_log = \"\"）。");
+            }
+            eprintln!("--log でファイルを指定してください。");
+            return ExitCode::FAILURE;
+        };
+        vec![path]
+    } else {
+        logs
     };
-    match read_log(&path) {
+    match read_logs(&logs) {
         Ok((events, skipped)) => {
-            let stats = usage::stats(&events, &loaded.content, since);
-            print!("{}", if csv { stats.csv() } else { stats.table() });
+            let report = usage::report(&events, &loaded.content, since);
+            print!(
+                "{}",
+                match format {
+                    StatsFormat::Table => report.table(),
+                    StatsFormat::Csv => report.csv(),
+                    StatsFormat::Json => report.json(),
+                }
+            );
             if skipped > 0 {
                 eprintln!(
                     "読めない行を {skipped} 行とばしました（電源が切れたときの書きかけなど）。"

@@ -28,6 +28,10 @@ pub const REPEAT_GUARD_MS: RangeInclusive<u64> = 0..=1_000;
 /// gibibyte is more than years of visits.
 pub const USAGE_LOG_MAX_KIB: RangeInclusive<u64> = 1..=1_048_576;
 
+/// The most characters a `kiosk_id` may have: enough for a site and a place in it, short
+/// enough for a column of the `stats` table.
+pub const MAX_KIOSK_ID_CHARS: usize = 40;
+
 /// The fewest keys a staff sequence may have.
 pub const MIN_STAFF_KEYS: usize = 4;
 
@@ -47,6 +51,28 @@ pub(super) fn out_of_range(
         format!("{key} は {low}～{high} {unit}の範囲にしてください（いまは {value}）。{why}"),
         format!("{key} is {value}; allowed {low}..={high}"),
     ))
+}
+
+/// Why a `kiosk_id` cannot name a kiosk in the usage log, if it cannot: too long, or with a
+/// control character or a space at either end (which no column of a table would show).
+pub(super) fn kiosk_id_problem(id: &str) -> Option<(String, String)> {
+    let length = id.chars().count();
+    if length > MAX_KIOSK_ID_CHARS {
+        return Some((
+            format!(
+                "kiosk_id は {MAX_KIOSK_ID_CHARS} 文字までにしてください（いまは {length} 文字）。"
+            ),
+            format!("kiosk_id has {length} characters; at most {MAX_KIOSK_ID_CHARS}"),
+        ));
+    }
+    if id.chars().any(char::is_control) || id.trim() != id {
+        return Some((
+            "kiosk_id に改行などの制御文字や、前後の空白は使えません（例: \"tokyo-1f-lobby\"）。"
+                .to_string(),
+            format!("kiosk_id {id:?} has a control character or surrounding spaces"),
+        ));
+    }
+    None
 }
 
 /// Why a staff sequence could be typed by a visitor by chance, if it could.
@@ -188,6 +214,16 @@ mod tests {
 
     use super::*;
     use crate::input::{KeyAction, NumLockOff, parse_key_labels};
+
+    #[test]
+    fn a_kiosk_id_must_be_short_and_plain() {
+        assert_eq!(kiosk_id_problem(""), None);
+        assert_eq!(kiosk_id_problem("本庁舎1階-受付"), None);
+        assert!(kiosk_id_problem(&"a".repeat(MAX_KIOSK_ID_CHARS + 1)).is_some());
+        assert_eq!(kiosk_id_problem(&"あ".repeat(MAX_KIOSK_ID_CHARS)), None);
+        assert!(kiosk_id_problem("lobby\n").is_some());
+        assert!(kiosk_id_problem(" lobby").is_some());
+    }
 
     fn staff(keys: &str, keymap: &Keymap) -> Option<String> {
         staff_sequence_problem(&parse_key_labels(keys).unwrap(), keymap).map(|(_, detail)| detail)

@@ -60,6 +60,9 @@ pub struct Config {
     pub usage_log: Option<PathBuf>,
     /// The size in KiB at which the usage log is rotated to `<name>.1`.
     pub usage_log_max_kib: u64,
+    /// The name this kiosk gives itself in every usage-log line, so that the logs of several
+    /// kiosks can be read together; empty uses the host name.
+    pub kiosk_id: String,
     /// Milliseconds within which the same key pressed again is ignored (0: never). EN 301 549
     /// asks that this can reach 500 ms for people whose hands shake.
     pub repeat_guard_ms: u64,
@@ -93,6 +96,7 @@ impl Default for Config {
             staff_sequence: String::new(),
             usage_log: None,
             usage_log_max_kib: 1024,
+            kiosk_id: String::new(),
             speech_command: Vec::new(),
             deadline_notices: true,
             repeat_guard_ms: 300,
@@ -293,6 +297,13 @@ impl Config {
                 ));
             }
         }
+        if let Some((message, detail)) = checks::kiosk_id_problem(&config.kiosk_id) {
+            problems.push(Diagnostic::error(
+                key_location(source, "kiosk_id"),
+                message,
+                detail,
+            ));
+        }
         problems.extend(check_themes(source, &config));
         let keymap = config.keypad.keymap();
         match parse_key_labels(&config.staff_sequence) {
@@ -386,6 +397,15 @@ impl Config {
     }
 
     /// The staff sequence as key labels; empty when the staff screen is off.
+    /// The name written in every usage-log line: `kiosk_id`, else the host name, else
+    /// `unknown` (a host with no name).
+    pub fn kiosk_id(&self) -> String {
+        if !self.kiosk_id.is_empty() {
+            return self.kiosk_id.clone();
+        }
+        host_name().unwrap_or_else(|| "unknown".to_string())
+    }
+
     pub fn staff_keys(&self) -> Vec<KeyLabel> {
         parse_key_labels(&self.staff_sequence).unwrap_or_default()
     }
@@ -410,6 +430,19 @@ impl Config {
     pub fn embedded() -> Result<Config, Diagnostics> {
         Self::from_source(&Source::new(EMBEDDED_CONFIG_NAME, EMBEDDED_CONFIG))
     }
+}
+
+/// The machine's host name, as `hostname` prints it.
+fn host_name() -> Option<String> {
+    let mut buffer = [0u8; 256];
+    // SAFETY: the buffer is valid for its whole length, and gethostname writes at most that.
+    let status = unsafe { libc::gethostname(buffer.as_mut_ptr().cast(), buffer.len()) };
+    if status != 0 {
+        return None;
+    }
+    let end = buffer.iter().position(|&b| b == 0).unwrap_or(buffer.len());
+    let name = String::from_utf8_lossy(&buffer[..end]).trim().to_string();
+    (!name.is_empty()).then_some(name)
 }
 
 fn clamp(value: u64, range: &std::ops::RangeInclusive<u64>) -> u64 {

@@ -16,6 +16,7 @@ use super::notify::{self, Watchdog};
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
+use super::version::{content_version, file_hash, last_update};
 use super::wall_clock::WallClock;
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
@@ -28,7 +29,7 @@ use crate::hours::LocalTime;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
-use crate::usage::{UsageLog, usage_log_target};
+use crate::usage::{UsageLog, state_folder, usage_log_target};
 use crate::view::view;
 
 /// Events acted on at most between two frames, so that the screen keeps up during a burst
@@ -70,7 +71,10 @@ pub(super) struct Kiosk {
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
     reloader: Reloader,
+    /// The content file in use, if one was given: the usage log must not be written over it.
     content_path: Option<PathBuf>,
+    /// That file's short hash, for the staff screen.
+    content_hash: Option<String>,
     /// The settings file in use, if one was given: the usage log must not be written over it.
     config_path: Option<PathBuf>,
     usage_log: UsageLog,
@@ -149,9 +153,10 @@ impl Kiosk {
             themes: themes(&start.config),
             exit_key: start.exit_key,
             reloader: Reloader::spawn(watch, events),
-            content_path,
             config_path: start.config_path.clone(),
-            usage_log: UsageLog::new(None, 0),
+            content_hash: content_path.as_deref().and_then(file_hash),
+            content_path,
+            usage_log: UsageLog::new(None, 0, String::new()),
             speaker: Speaker::new(start.config.speech_command.clone()),
             config_source: start
                 .config_path
@@ -307,6 +312,10 @@ impl Kiosk {
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> Flow {
+        if action == Action::OpenStaff {
+            // An update may have run, or been refused, since the files were last loaded.
+            self.publish_staff_info();
+        }
         for effect in self.state.update(action, now) {
             match effect {
                 Effect::Bell => terminal::bell(),
@@ -372,16 +381,19 @@ impl Kiosk {
                 config,
                 content,
                 content_path,
+                content_hash,
             } => {
                 self.content_path = content_path;
+                self.content_hash = content_hash;
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
                 self.speaker = Speaker::new(config.speech_command.clone());
                 self.state
                     .update(config.state_settings(self.detected_ambiguous), now);
-                let content = content.unwrap_or_else(|| {
-                    Content::embedded().expect("the built-in faq.toml is valid")
-                });
+                let content = content.map_or_else(
+                    || Content::embedded().expect("the built-in faq.toml is valid"),
+                    |content| *content,
+                );
                 self.state
                     .update(Action::ContentChanged(Arc::new(content)), now);
                 self.last_error = None;
@@ -407,7 +419,7 @@ impl Kiosk {
             Ok(path) => (path, None),
             Err(problem) => (None, Some(problem.to_string())),
         };
-        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes());
+        self.usage_log = UsageLog::new(path, config.usage_log_max_bytes(), config.kiosk_id());
         problem
     }
 
@@ -420,6 +432,7 @@ impl Kiosk {
     }
 
     fn publish_staff_info(&mut self) {
+        let version = content_version(self.content_path.as_deref(), self.content_hash.as_deref());
         let info = StaffInfo {
             content_source: self
                 .content_path
@@ -429,11 +442,15 @@ impl Kiosk {
                 }),
             config_source: self.config_source.clone(),
             loaded_at: self.loaded_at.clone(),
+            content_version: Some(version.version),
+            content_changed: version.changed,
+            last_update: last_update(state_folder().as_deref()),
             last_error: self.last_error.clone(),
             usage_log: self
                 .usage_log
                 .path()
                 .map_or("記録しない".to_string(), |p| p.display().to_string()),
+            kiosk_id: self.usage_log.kiosk().to_string(),
             review_overdue: self
                 .state
                 .content()

@@ -54,10 +54,13 @@ pub enum Reload {
     Loaded {
         /// The settings, read again when their file is watched.
         config: Box<Config>,
-        /// The content, read again when it comes from a file.
-        content: Option<Content>,
+        /// The content, read again when it comes from a file (boxed: it is far larger than
+        /// the other variants).
+        content: Option<Box<Content>>,
         /// The file the content now comes from, if any (the settings may have moved it).
         content_path: Option<PathBuf>,
+        /// The short hash of that file, for the staff screen (read here, off the main loop).
+        content_hash: Option<String>,
     },
     /// A changed file is broken; the running content stays.
     Failed(Diagnostics),
@@ -160,12 +163,18 @@ impl Watch {
             .content_from_command_line
             .clone()
             .or_else(|| config.content_path.clone());
-        let content = content_path.as_deref().map(Content::load).transpose()?;
+        let content = content_path
+            .as_deref()
+            .map(Content::load)
+            .transpose()?
+            .map(Box::new);
         self.content_path.clone_from(&content_path);
+        let content_hash = content_path.as_deref().and_then(super::version::file_hash);
         Ok(Reload::Loaded {
             config: Box::new(config),
             content,
             content_path,
+            content_hash,
         })
     }
 }

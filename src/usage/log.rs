@@ -22,6 +22,8 @@ use crate::files::{FileError, open_regular};
 pub struct UsageLog {
     path: Option<PathBuf>,
     max_bytes: u64,
+    /// The kiosk's name, written in every line.
+    kiosk: String,
     file: Option<File>,
     failing: bool,
     /// Part of a line may be left at the end of the file (taking it back failed): the next
@@ -32,20 +34,28 @@ pub struct UsageLog {
 #[derive(Serialize)]
 struct Line<'a> {
     time: String,
+    kiosk: &'a str,
     #[serde(flatten)]
     event: &'a UsageEvent,
 }
 
 impl UsageLog {
-    /// A log at `path` (none: nothing is written) rotated when it would pass `max_bytes`.
-    pub fn new(path: Option<PathBuf>, max_bytes: u64) -> Self {
+    /// A log at `path` (none: nothing is written) rotated when it would pass `max_bytes`, each
+    /// line naming the kiosk `kiosk`.
+    pub fn new(path: Option<PathBuf>, max_bytes: u64, kiosk: String) -> Self {
         Self {
             path,
             max_bytes,
+            kiosk,
             file: None,
             failing: false,
             torn: false,
         }
+    }
+
+    /// The kiosk's name written in every line.
+    pub fn kiosk(&self) -> &str {
+        &self.kiosk
     }
 
     /// Where the log is written, if anywhere.
@@ -59,6 +69,7 @@ impl UsageLog {
         let path = self.path.clone()?;
         let line = Line {
             time: local_timestamp(time),
+            kiosk: &self.kiosk,
             event,
         };
         let mut text = if self.torn {
@@ -142,7 +153,7 @@ mod tests {
         let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
         // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
         let problem = log.record(&UsageEvent::SessionStart, SystemTime::now());
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(problem.is_some_and(|p| p.contains("usage.jsonl")));
@@ -152,7 +163,7 @@ mod tests {
     fn events_are_appended_as_json_lines_in_a_new_folder() {
         let dir = folder("append");
         let path = dir.join("state/usage.jsonl");
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
         let opened = UsageEvent::AnswerOpened {
             question: "q3".into(),
         };
@@ -165,13 +176,14 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(
-            lines[1].contains(r#""event":"answer_opened","question":"q3""#),
+            lines[1].contains(r#""kiosk":"lobby","event":"answer_opened","question":"q3""#),
             "{}",
             lines[1]
         );
         let (events, skipped) = read_log(&path).unwrap();
         assert_eq!(skipped, 0);
         assert_eq!(events[1].event, opened);
+        assert_eq!(events[1].kiosk.as_deref(), Some("lobby"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -179,7 +191,7 @@ mod tests {
     fn the_log_rotates_at_its_size_limit() {
         let dir = folder("rotate");
         let path = dir.join("usage.jsonl");
-        let mut log = UsageLog::new(Some(path.clone()), 200);
+        let mut log = UsageLog::new(Some(path.clone()), 200, "lobby".into());
         for _ in 0..10 {
             log.record(&UsageEvent::IdleReset, SystemTime::now());
         }
@@ -195,7 +207,7 @@ mod tests {
         // A folder where the file should be makes every write fail, even for root.
         let path = dir.join("usage.jsonl");
         std::fs::create_dir_all(&path).unwrap();
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
         assert!(
             log.record(&UsageEvent::SessionStart, SystemTime::now())
                 .is_some()
@@ -215,7 +227,7 @@ mod tests {
         let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
         // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
         let problem = log.record(&UsageEvent::SessionStart, SystemTime::now());
         assert!(problem.is_some(), "reported, not waited on");
         std::fs::remove_dir_all(&dir).unwrap();
@@ -225,7 +237,7 @@ mod tests {
     fn after_a_torn_line_the_next_starts_on_a_line_of_its_own() {
         let dir = folder("torn");
         let path = dir.join("usage.jsonl");
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20);
+        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
         log.record(&UsageEvent::SessionStart, SystemTime::now());
         // What a failed take-back leaves: part of a line, no newline.
         std::fs::OpenOptions::new()
@@ -254,7 +266,7 @@ mod tests {
 
     #[test]
     fn no_path_writes_nothing() {
-        let mut log = UsageLog::new(None, 100);
+        let mut log = UsageLog::new(None, 100, "lobby".into());
         assert_eq!(
             log.record(&UsageEvent::SessionStart, SystemTime::now()),
             None

@@ -10,8 +10,8 @@ mod stats;
 mod target;
 
 pub use log::UsageLog;
-pub use read::{LoggedEvent, read_log};
-pub use stats::{Stats, stats};
+pub use read::{LoggedEvent, log_files, read_log, read_logs};
+pub use stats::{KioskStats, Report, Stats, report, stats};
 pub use target::{refuse_log_target, usage_log_target};
 
 use std::path::PathBuf;

@@ -23,15 +23,27 @@ pub(super) fn staff_view(state: &State) -> Parts {
         Role::Body,
     );
     field("内容のファイル", &info.content_source, Role::Body);
+    if let Some(version) = &info.content_version {
+        field("内容の版", version, Role::Body);
+    }
+    if let Some(changed) = &info.content_changed {
+        field("内容の変更", changed, Role::Body);
+    }
     field("読み込んだ時刻", &info.loaded_at, Role::Body);
     field("設定のファイル", &info.config_source, Role::Body);
     field("利用の記録", &info.usage_log, Role::Body);
+    if !info.kiosk_id.is_empty() {
+        field("端末の名前", &info.kiosk_id, Role::Body);
+    }
     if let Some(day) = &info.review_overdue {
         field(
             "見直しの日",
             &format!("{day} を過ぎています。内容を確かめてください。"),
             Role::Heading,
         );
+    }
+    if let Some(update) = &info.last_update {
+        field("最後の自動更新", update, Role::Body);
     }
     match &info.last_error {
         None => field("最後の読み込み", "問題なし", Role::Body),
