@@ -80,7 +80,7 @@ fn splitmix(n: u64) -> u64 {
 }
 
 /// `12月2日（水）9:00`.
-fn day_and_time(at: LocalTime) -> String {
+pub(super) fn day_and_time(at: LocalTime) -> String {
     let Some(date) = at.date() else {
         return clock_text(at.minute_of_day());
     };
