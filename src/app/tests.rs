@@ -373,6 +373,7 @@ fn idle_settings_can_turn_the_reset_off() {
         deadline_notices: true,
         voice_guide: false,
         speech: false,
+        hours: None,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -401,6 +402,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             deadline_notices: true,
             voice_guide: false,
             speech: false,
+            hours: None,
         };
         s.update(settings, t0);
         s.update(Action::Open(3), t0 + Duration::from_secs(1));

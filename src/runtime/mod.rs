@@ -11,11 +11,13 @@ mod events;
 mod exit_key;
 mod input_reader;
 mod kiosk;
+mod notify;
 mod reloader;
 mod shutdown;
 mod speech;
 mod terminal;
 mod version;
+mod wall_clock;
 mod watch;
 
 pub use exit_key::ExitKey;

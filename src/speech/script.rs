@@ -24,6 +24,9 @@ pub fn screen_speech(state: &State) -> String {
     let content = state.content();
     let mut parts: Vec<String> = Vec::new();
     let place = match state.screen() {
+        // The dark screen after hours is for nobody: a key wakes the attract screen, which
+        // says how to start.
+        Screen::Closed { .. } => return String::new(),
         Screen::Attract => {
             parts.push(content.meta.title.clone());
             parts.push(ATTRACT_PROMPT.to_string());
@@ -293,7 +296,7 @@ mod tests {
         let mut state = State::new(content, Geometry::new(80, 24), now);
         let keys = |state: &State| match view::view(state) {
             View::Screen(shown) => shown.guide.iter().map(|g| g.key).collect::<Vec<_>>(),
-            View::TooSmall(_) => Vec::new(),
+            View::TooSmall(_) | View::Closed(_) => Vec::new(),
         };
         assert_eq!(
             keys(&state),
