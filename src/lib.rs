@@ -9,6 +9,8 @@
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
 //! - [`dates`]: era and Gregorian dates in Japanese text, and the deadlines that have passed.
 //! - [`files`]: opening files without waiting on them: regular files only, up to a size.
+//! - [`hours`]: opening hours by day of the week and closed dates, and when they next change;
+//!   told the local time, never reads a clock.
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
 //! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
@@ -17,15 +19,16 @@
 //! - [`app`]: the screens, highlight, page and idle timer; `State::update(action, now)` does no
 //!   I/O and returns the effects (bell, log line, speech, reload, repaint) for the runtime to
 //!   carry out.
+//! - [`speech`]: what each screen says aloud, and its text prepared for the ear.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`terminal_input`]: the terminal's input bytes into key events, never waiting for ever
 //!   on an unfinished escape sequence.
 //! - [`input`]: terminal key events and `--keys` labels into actions; the keypad map lives here.
 //! - [`ui`]: paints a view into a ratatui `Frame`, and reads a drawn screen back as text.
-//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files, and
-//!   the diagnostics (journal or log file) that keep every message off the visitor's screen;
-//!   also the content's version and last update for the staff screen (from the records
-//!   `deploy/faq-kiosk-update` writes).
+//! - [`runtime`]: the event loop, terminal set-up and restore, signals, watching the files,
+//!   systemd's readiness and watchdog pings, the local time, and the diagnostics (journal or
+//!   log file) that keep every message off the visitor's screen; also the content's version
+//!   and last update for the staff screen (from the records `deploy/faq-kiosk-update` writes).
 //! - [`usage`]: the usage log (JSON Lines, each line naming its kiosk) and the `stats` report
 //!   over one kiosk's log or many.
 //! - [`clock`]: local date and time text.
@@ -39,11 +42,13 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod files;
+pub mod hours;
 pub mod input;
 pub mod layout;
 pub mod qr;
 pub mod runtime;
 pub mod source;
+pub mod speech;
 pub mod terminal_input;
 pub mod text;
 pub mod ui;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 use crate::dates::Date;
+use crate::hours::{Hours, LocalTime};
 use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
@@ -61,9 +62,18 @@ pub enum Action {
         big_text: BigTextOptions,
         /// Whether an answer with a passed deadline shows a notice saying so.
         deadline_notices: bool,
+        /// Whether every visitor gets the voice guide (else only those who ask for it).
+        voice_guide: bool,
+        /// Whether a speech command is set: without one there is no voice guide to offer.
+        speech: bool,
+        /// The opening hours; `None`: always open.
+        hours: Option<Hours>,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),
+    /// The local wall-clock time is now this: the runtime says so at every wake-up, and the
+    /// state keeps to the opening hours by it (a step of the clock is followed at once).
+    LocalTime(LocalTime),
     /// Facts for the staff screen, gathered by the runtime.
     StaffInfoChanged(StaffInfo),
 }
@@ -131,6 +141,8 @@ pub struct StaffInfo {
     pub kiosk_id: String,
     /// The content's review day, once it has passed.
     pub review_overdue: Option<String>,
+    /// How often systemd's watchdog is pinged, when it is.
+    pub watchdog_every: Option<std::time::Duration>,
 }
 
 /// Something the state asks the runtime to do; the state itself never does I/O.

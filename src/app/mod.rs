@@ -6,11 +6,13 @@
 //! what it needs done outside (a bell, a log line, a reload) it returns as [`Effect`]s.
 
 mod action;
+mod closed;
 mod idle;
 mod reading_place;
 mod relocate;
 
 pub use action::{Action, Effect, IdleSettings, StaffInfo, UsageEvent};
+pub use closed::{CLOSED_MOVE, CLOSED_WAKE_DEFAULT};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -19,6 +21,7 @@ use std::time::{Duration, Instant};
 use crate::content::{Content, Question};
 use crate::dates::Date;
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
+use crate::speech;
 use idle::IdleTimer;
 use reading_place::ReadingPlace;
 
@@ -61,6 +64,13 @@ pub enum Screen {
     },
     /// The staff screen: facts about the running kiosk, reload and exit.
     Staff,
+    /// Outside the opening hours: a dark screen with a short message, which moves a little
+    /// every [`CLOSED_MOVE`] so that nothing burns into the display. Any key shows the
+    /// attract screen for a while.
+    Closed {
+        /// How many times the message has moved since the screen went dark.
+        step: u64,
+    },
 }
 
 impl Screen {
@@ -106,6 +116,15 @@ pub struct State {
     reading_place: Option<(Screen, ReadingPlace)>,
     /// Until when the screen says which keys work here, after a key that did nothing.
     key_hint_until: Option<Instant>,
+    /// Whether every screen is spoken as it is shown (the voice guide), for this visitor.
+    voice_guide: bool,
+    /// Whether the voice guide is on for every visitor (the settings' `voice_guide`): what an
+    /// idle reset returns to.
+    voice_guide_default: bool,
+    /// Whether the settings name a speech command, so that the guide can be offered.
+    speech: bool,
+    /// The opening hours and where the state stands with them.
+    hours: closed::HoursState,
 }
 
 /// How long the hint after a key that did nothing stays on screen (the next key ends it
@@ -130,6 +149,10 @@ impl State {
             layouts: LayoutCache::default(),
             reading_place: None,
             key_hint_until: None,
+            voice_guide: false,
+            voice_guide_default: false,
+            speech: false,
+            hours: closed::HoursState::new(now),
         }
     }
 
@@ -137,6 +160,16 @@ impl State {
     /// length; the state does not know how many themes there are).
     pub fn theme(&self) -> usize {
         self.theme
+    }
+
+    /// Whether the voice guide is on: every screen is spoken when it is shown.
+    pub fn voice_guide(&self) -> bool {
+        self.voice_guide
+    }
+
+    /// Whether a speech command is set, so that the attract screen offers the voice guide.
+    pub fn speech(&self) -> bool {
+        self.speech
     }
 
     /// Today's local date, once the runtime has told it.
@@ -176,10 +209,12 @@ impl State {
 
     /// When the state next needs a [`Action::Tick`], if ever: the event loop sleeps until then.
     pub fn next_deadline(&self) -> Option<Instant> {
-        if self.screen == Screen::Attract {
-            return None;
-        }
-        [self.idle.next_deadline(), self.key_hint_until]
+        let own = match self.screen {
+            Screen::Attract => self.awake_deadline(),
+            Screen::Closed { step } => self.hours.move_at(step + 1),
+            _ => self.idle.next_deadline().or_else(|| self.awake_deadline()),
+        };
+        [own, self.hours.next_change(), self.key_hint_until]
             .into_iter()
             .flatten()
             .min()
@@ -232,7 +267,7 @@ impl State {
 
     /// The day whose passed deadlines answers give notice of; `None` when notices are off or
     /// the date is not known yet.
-    fn notices_on(&self) -> Option<Date> {
+    pub(crate) fn notices_on(&self) -> Option<Date> {
         self.today.filter(|_| self.deadline_notices)
     }
 
@@ -249,8 +284,12 @@ impl State {
             self.key_hint_until = None;
             let was_warning = self.idle.is_warning();
             self.idle.touch(now);
-            // A key during the warning only says "I am still here": the page stays as it is.
+            // A key during the warning only says "I am still here": the page stays as it is,
+            // and the guide says where the visitor still is.
             if was_warning {
+                if self.voice_guide {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                }
                 return effects;
             }
         }
@@ -272,8 +311,17 @@ impl State {
                 hanging_punctuation,
                 big_text,
                 deadline_notices,
+                voice_guide,
+                speech,
+                hours,
             } => {
+                self.speech = speech;
+                self.hours.set_hours(hours);
                 self.idle.set_settings(idle, now);
+                // Turned on, the guide starts at once; turned off, it stays for the visitor
+                // using it until the next reset. Without a speech command there is no guide.
+                self.voice_guide_default = voice_guide && speech;
+                self.voice_guide = (self.voice_guide && speech) || self.voice_guide_default;
                 self.keep_reading_place(|state| {
                     state.deadline_notices = deadline_notices;
                     state.geometry = state
@@ -286,6 +334,15 @@ impl State {
             Action::DateChanged(today) => {
                 self.keep_reading_place(|state| state.today = Some(today))
             }
+            Action::LocalTime(local) => {
+                // A kiosk started after hours goes dark at once, not after the idle timeout.
+                if self.hours.tell_time(local, now) && self.screen == Screen::Attract {
+                    self.hours.refresh(now);
+                    if !self.hours.is_open() {
+                        self.go_dark(now);
+                    }
+                }
+            }
             Action::StaffInfoChanged(info) => self.staff_info = info,
             Action::OpenStaff => {
                 self.leave_answer(self.screen, now, &mut effects);
@@ -293,6 +350,7 @@ impl State {
             }
             key => self.press(key, now, &mut effects),
         }
+        self.follow_hours(now, &mut effects);
         effects
     }
 
@@ -300,12 +358,19 @@ impl State {
         if self.key_hint_until.is_some_and(|until| now >= until) {
             self.key_hint_until = None;
         }
-        if self.screen == Screen::Attract {
+        if matches!(self.screen, Screen::Attract | Screen::Closed { .. }) {
             return;
         }
         match self.idle.check(now) {
             idle::Check::Quiet => {}
-            idle::Check::WarningStarted => effects.push(Effect::Bell),
+            idle::Check::WarningStarted => {
+                effects.push(Effect::Bell);
+                if self.voice_guide
+                    && let Some(seconds) = self.idle.warning_seconds()
+                {
+                    effects.push(Effect::Speak(speech::idle_warning_speech(seconds)));
+                }
+            }
             idle::Check::Expired => {
                 let last_key = self.idle.last_input();
                 self.leave_answer(self.screen, last_key, effects);
@@ -315,7 +380,15 @@ impl State {
                 // The next visitor starts with the kiosk's own choices, not the last one's.
                 self.theme = 0;
                 self.large_text = false;
+                self.voice_guide = self.voice_guide_default;
                 self.idle.touch(now);
+                // After hours nobody is waiting for the attract screen: dark at once; else
+                // the attract screen says how to start, and how to start with the guide.
+                if self.hours.is_open() {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                } else {
+                    self.go_dark(now);
+                }
             }
         }
     }
@@ -336,9 +409,24 @@ impl State {
 
     fn act(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
         match self.screen {
+            // The first key after hours only wakes the screen, to the attract screen.
+            Screen::Closed { .. } => {
+                self.screen = Screen::Attract;
+                effects.push(Effect::Repaint);
+                return;
+            }
             Screen::Attract => {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
+                // Enter here is the key the attract screen announces for the voice guide.
+                if action == Action::Select && self.speech {
+                    self.voice_guide = true;
+                }
+                if self.voice_guide {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                } else {
+                    effects.push(Effect::StopSpeaking);
+                }
                 return;
             }
             Screen::Staff => {
@@ -352,7 +440,22 @@ impl State {
             }
             _ => {}
         }
+        if self.voice_guide {
+            match action {
+                // What the guide names as "hear it again": the screen, from its start.
+                Action::Select => {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                    return;
+                }
+                Action::NextTheme => {
+                    effects.push(Effect::StopSpeaking);
+                    return;
+                }
+                _ => {}
+            }
+        }
         let before = self.screen;
+        let heard_before = self.heard_place();
         match action {
             Action::NextTheme => self.theme = self.theme.wrapping_add(1),
             Action::ToggleTextSize => {
@@ -369,6 +472,33 @@ impl State {
             _ => {}
         }
         self.record_moves(before, now, effects);
+        // Each key is confirmed by what it opens; a new screen cuts the old one short.
+        if self.voice_guide && self.heard_place() != heard_before {
+            effects.push(Effect::Speak(speech::screen_speech(self)));
+        }
+    }
+
+    /// The screen as the guide speaks it: a list's highlight counts only as the page it is
+    /// on, since the guide reads whole pages.
+    fn heard_place(&self) -> Screen {
+        let page_start = |list: Arc<ListLayout>, highlight: usize| {
+            list.pages
+                .get(list.page_of(highlight))
+                .map_or(0, |page| page.start)
+        };
+        match self.screen {
+            Screen::Home { highlight } => Screen::Home {
+                highlight: page_start(self.home_layout(), highlight),
+            },
+            Screen::Category {
+                category,
+                highlight,
+            } => Screen::Category {
+                category,
+                highlight: page_start(self.category_layout(category), highlight),
+            },
+            other => other,
+        }
     }
 
     /// Logs what the visitor opened and left, comparing the screen before and after a key.
@@ -392,10 +522,13 @@ impl State {
             Screen::Answer { .. } if !same_answer => {
                 if let Some(question) = self.question() {
                     let id = question.id.clone();
-                    let speech = self.speech_text(question);
+                    let speech = speech::answer_speech(self, question);
                     *self.answer_views.entry(id.clone()).or_default() += 1;
                     effects.push(Effect::Record(UsageEvent::AnswerOpened { question: id }));
-                    effects.push(Effect::Speak(speech));
+                    // With the guide on, the guide speaks the new screen instead.
+                    if !self.voice_guide {
+                        effects.push(Effect::Speak(speech));
+                    }
                     self.answer_opened = Some(now);
                 }
             }
@@ -479,7 +612,7 @@ impl State {
         // On an answer, Enter reads it aloud again.
         if matches!(self.screen, Screen::Answer { .. }) {
             if let Some(question) = self.question() {
-                effects.push(Effect::Speak(self.speech_text(question)));
+                effects.push(Effect::Speak(speech::answer_speech(self, question)));
             }
             return;
         }
@@ -509,7 +642,7 @@ impl State {
         match self.screen {
             Screen::Home { highlight } | Screen::Category { highlight, .. } => highlight,
             Screen::Answer { position, .. } | Screen::TakeHome { position, .. } => position,
-            Screen::Attract | Screen::Staff => 0,
+            Screen::Attract | Screen::Staff | Screen::Closed { .. } => 0,
         }
     }
 
@@ -561,20 +694,6 @@ impl State {
     /// The number of pages of the answer on screen (1 on other screens).
     pub fn answer_page_count(&self) -> usize {
         self.answer_layout().map_or(1, |answer| answer.pages.len())
-    }
-
-    /// What is read aloud for an answer: the question, then each paragraph, then the notice
-    /// of a passed deadline shown below it, a line each.
-    fn speech_text(&self, question: &Question) -> String {
-        let notice = self
-            .notices_on()
-            .and_then(|today| question.deadline_notice(today));
-        let mut text = question.question.clone();
-        for paragraph in question.answer.iter().chain(&notice) {
-            text.push('\n');
-            text.push_str(paragraph);
-        }
-        text
     }
 
     /// Makes `change`, which lays the answer out anew (a resize, the text size, settings, a new

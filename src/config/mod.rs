@@ -5,6 +5,7 @@
 
 mod checks;
 mod colour;
+mod hours;
 mod theme;
 
 pub use checks::{
@@ -12,6 +13,7 @@ pub use checks::{
 };
 
 pub use colour::Colour;
+pub use hours::{CLOSED_MESSAGE_COLUMNS, HoursConfig};
 pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
 
 use std::collections::BTreeMap;
@@ -67,6 +69,15 @@ pub struct Config {
     /// A command that reads its standard input aloud (program, then arguments); empty for no
     /// speech. Each answer opened is given to it as plain text.
     pub speech_command: Vec<String>,
+    /// Whether every screen is spoken for every visitor (the voice guide); otherwise a visitor
+    /// turns it on with Enter on the attract screen, until the next idle reset.
+    pub voice_guide: bool,
+    /// The speech's volume in percent of the voice's full volume, handed to the speech command
+    /// as `FAQ_KIOSK_SPEECH_VOLUME`; within [`checks::SPEECH_VOLUME`].
+    pub speech_volume: u64,
+    /// The speech's speed in percent of the voice's normal speed, handed to the speech command
+    /// as `FAQ_KIOSK_SPEECH_SPEED`; within [`checks::SPEECH_SPEED`].
+    pub speech_speed: u64,
     /// Whether an answer with a deadline that has passed shows visitors a notice saying so,
     /// below the leaflet's unchanged text.
     pub deadline_notices: bool,
@@ -81,6 +92,8 @@ pub struct Config {
     pub text: TextConfig,
     /// Large glyphs for titles and the home menu.
     pub big_text: BigTextConfig,
+    /// Opening hours; `None` (no `[hours]` table): always open.
+    pub hours: Option<HoursConfig>,
 }
 
 impl Default for Config {
@@ -94,6 +107,9 @@ impl Default for Config {
             usage_log_max_kib: 1024,
             kiosk_id: String::new(),
             speech_command: Vec::new(),
+            voice_guide: false,
+            speech_volume: 100,
+            speech_speed: 100,
             deadline_notices: true,
             repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
@@ -101,6 +117,7 @@ impl Default for Config {
             themes: vec![Theme::standard(), Theme::high_contrast()],
             text: TextConfig::default(),
             big_text: BigTextConfig::default(),
+            hours: None,
         }
     }
 }
@@ -282,6 +299,20 @@ impl Config {
                 "KiB ",
                 "",
             ),
+            (
+                "speech_volume",
+                config.speech_volume,
+                &checks::SPEECH_VOLUME,
+                "% ",
+                "",
+            ),
+            (
+                "speech_speed",
+                config.speech_speed,
+                &checks::SPEECH_SPEED,
+                "% ",
+                "遅すぎても速すぎても聞き取りにくくなります。",
+            ),
         ];
         for (key, value, range, unit, why) in numbers {
             if let Some((message, detail)) = checks::out_of_range(key, value, range, unit, why) {
@@ -300,6 +331,13 @@ impl Config {
             ));
         }
         problems.extend(check_themes(source, &config));
+        if config.voice_guide && config.speech_command.is_empty() {
+            problems.push(Diagnostic::error(
+                key_location(source, "voice_guide"),
+                "voice_guide = true には、読み上げるコマンド（speech_command）が必要です。例: speech_command = [\"/usr/lib/faq-kiosk/speak-ja\"]",
+                "voice_guide is true but speech_command is empty",
+            ));
+        }
         let keymap = config.keypad.keymap();
         match parse_key_labels(&config.staff_sequence) {
             Err(err) => problems.push(Diagnostic::error(
@@ -316,6 +354,9 @@ impl Config {
                     ));
                 }
             }
+        }
+        if let Some(hours) = &config.hours {
+            problems.extend(hours.problems(source));
         }
         for (message, detail) in checks::keymap_problems(&keymap) {
             problems.push(Diagnostic::error(
@@ -349,6 +390,9 @@ impl Config {
             hanging_punctuation: self.text.hanging_punctuation,
             big_text: self.big_text.options(),
             deadline_notices: self.deadline_notices,
+            voice_guide: self.voice_guide,
+            speech: !self.speech_command.is_empty(),
+            hours: self.hours.as_ref().map(HoursConfig::hours),
         }
     }
 
@@ -363,6 +407,21 @@ impl Config {
             .iter()
             .chain(&self.themes[..start])
             .collect()
+    }
+
+    /// The environment the speech command runs with: the volume and speed in percent, within
+    /// their ranges, for the command to apply (the shipped Open JTalk wrapper does).
+    pub fn speech_environment(&self) -> Vec<(String, String)> {
+        vec![
+            (
+                "FAQ_KIOSK_SPEECH_VOLUME".to_string(),
+                clamp(self.speech_volume, &checks::SPEECH_VOLUME).to_string(),
+            ),
+            (
+                "FAQ_KIOSK_SPEECH_SPEED".to_string(),
+                clamp(self.speech_speed, &checks::SPEECH_SPEED).to_string(),
+            ),
+        ]
     }
 
     /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
@@ -490,15 +549,29 @@ pub fn setting_location(path: &Path, key: &str) -> Option<Location> {
 /// The TOML parser finds the key however it is spelt (`key`, `"key"`, `'key'`); the start of
 /// the file stands in should it not be there, so a problem always has a place.
 fn key_location(source: &Source, key: &str) -> Option<Location> {
-    let found = toml::de::DeTable::parse(&source.text)
-        .ok()
-        .and_then(|table| {
-            let (name, _) = table
-                .get_ref()
+    path_location(source, &[key])
+}
+
+/// Where the key at `path` (a table's name, then a key in it, and so on) is written; where as
+/// much of the path as is written starts, when not all of it is.
+fn path_location(source: &Source, path: &[&str]) -> Option<Location> {
+    let table = toml::de::DeTable::parse(&source.text).ok();
+    let mut found = None;
+    let mut current = table.as_ref().map(|table| table.get_ref());
+    for key in path {
+        let Some((name, value)) = current.and_then(|table| {
+            table
                 .iter()
-                .find(|(name, _)| name.get_ref().as_ref() == key)?;
-            Some(name.span())
-        });
+                .find(|(name, _)| name.get_ref().as_ref() == *key)
+        }) else {
+            break;
+        };
+        found = Some(name.span());
+        current = match value.get_ref() {
+            toml::de::DeValue::Table(inner) => Some(inner),
+            _ => None,
+        };
+    }
     Some(source.location(found.map_or(0, |span| span.start)))
 }
 
@@ -513,6 +586,36 @@ mod tests {
     #[test]
     fn the_shipped_file_documents_exactly_the_defaults() {
         assert_eq!(Config::embedded().unwrap(), Config::default());
+    }
+
+    #[test]
+    fn speech_volume_and_speed_are_checked_and_handed_to_the_command_within_range() {
+        let config = parse(
+            "speech_command = [\"speak\"]\nspeech_volume = 60\nspeech_speed = 120\nvoice_guide = true\n",
+        )
+        .unwrap();
+        assert!(config.voice_guide);
+        let environment = config.speech_environment();
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "60".into())));
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_SPEED".into(), "120".into())));
+        let silent = parse("voice_guide = true\n").unwrap_err().to_string();
+        assert!(silent.starts_with("kiosk.toml:1:1: エラー:"), "{silent}");
+        assert!(silent.contains("speech_command"), "{silent}");
+        let message = parse("speech_speed = 400\n").unwrap_err().to_string();
+        assert!(message.starts_with("kiosk.toml:1:1: エラー:"), "{message}");
+        assert!(
+            message.contains("speech_speed は 50～200 % の範囲"),
+            "{message}"
+        );
+        let loud = Config {
+            speech_volume: 1000,
+            ..Config::default()
+        };
+        assert!(
+            loud.speech_environment()
+                .contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "100".into())),
+            "a value that slipped past check is clamped"
+        );
     }
 
     #[test]

@@ -12,11 +12,13 @@ mod exit_key;
 mod input_reader;
 mod key_log;
 mod kiosk;
+mod notify;
 mod reloader;
 mod shutdown;
 mod speech;
 mod terminal;
 mod version;
+mod wall_clock;
 mod watch;
 
 pub use exit_key::ExitKey;

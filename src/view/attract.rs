@@ -46,6 +46,13 @@ pub(super) fn attract_view(state: &State) -> Parts {
         key: "どのキーでも",
         action: "はじめる",
     }];
+    // What the attract screen also says aloud, for those who can see it.
+    if state.speech() {
+        parts.guide.push(GuideItem {
+            key: "Enter",
+            action: "音声案内ではじめる",
+        });
+    }
     parts
 }
 

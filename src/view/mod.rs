@@ -5,10 +5,13 @@
 
 mod attract;
 mod chrome;
+mod closed;
 mod hint;
 mod staff;
 mod take_home;
 
+pub use attract::{ATTRACT_HINT, ATTRACT_PROMPT};
+pub use closed::{CLOSED_FOR_NOW, CLOSED_TODAY, ClosedView};
 pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
@@ -88,6 +91,8 @@ pub enum View {
     Screen(Box<ScreenView>),
     /// The terminal is too small to lay out a screen: a short message instead, wrapped.
     TooSmall(Vec<String>),
+    /// Outside the opening hours: a dark screen with a short message.
+    Closed(ClosedView),
 }
 
 /// A screen with header, body, page line and key guide, every text fitted to its place.
@@ -150,6 +155,14 @@ pub(crate) const KEY_THEME: GuideItem = GuideItem {
     key: "/",
     action: "色をかえる",
 };
+pub(crate) const KEY_REPEAT: GuideItem = GuideItem {
+    key: "Enter",
+    action: "もう一度聞く",
+};
+pub(crate) const KEY_STOP_SPEECH: GuideItem = GuideItem {
+    key: "/",
+    action: "音声を止める",
+};
 pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
     key: "-",
     action: "前のページ",
@@ -158,6 +171,9 @@ pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
 /// The view of `state`.
 pub fn view(state: &State) -> View {
     let geometry = state.geometry();
+    if let Screen::Closed { step } = state.screen() {
+        return View::Closed(closed::closed_view(state, step));
+    }
     if !geometry.is_usable() {
         let width = usize::from(geometry.width).max(1);
         let options = WrapOptions::new(width).ambiguous(geometry.ambiguous);
@@ -193,16 +209,24 @@ pub fn view(state: &State) -> View {
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
+        Screen::Closed { step } => return View::Closed(closed::closed_view(state, step)),
         Screen::TakeHome { item, .. } => {
             let (parts, code) = take_home::take_home_view(state, item);
             qr = code;
             parts
         }
     };
+    let mut parts = parts;
+    // With the voice guide, Enter repeats the screen and `/` stops the speech instead of
+    // changing the colours, and the guide says so.
+    if state.voice_guide() && !matches!(state.screen(), Screen::Attract | Screen::Staff) {
+        parts.guide.retain(|item| *item != KEY_THEME);
+        parts.guide.extend([KEY_REPEAT, KEY_STOP_SPEECH]);
+    }
     let place = match state.screen() {
         Screen::Attract => Some(NoticePlace::Attract),
         Screen::Home { .. } => Some(NoticePlace::Menu),
-        Screen::Staff => None,
+        Screen::Staff | Screen::Closed { .. } => None,
         _ => Some(NoticePlace::Every),
     };
     let staff_notice = place
@@ -486,7 +510,7 @@ mod tests {
         }
         match view(&state) {
             View::Screen(screen) => *screen,
-            View::TooSmall(_) => panic!("too small"),
+            View::TooSmall(_) | View::Closed(_) => panic!("not a screen"),
         }
     }
 
@@ -518,7 +542,7 @@ mod tests {
             }
             match view(&state) {
                 View::Screen(screen) => screen.staff_notice,
-                View::TooSmall(_) => panic!("too small"),
+                View::TooSmall(_) | View::Closed(_) => panic!("not a screen"),
             }
         };
         assert_eq!(shown(27, 12, false, &[]), None, "not yet");
