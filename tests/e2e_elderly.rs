@@ -97,6 +97,25 @@ fn slash_switches_to_the_high_contrast_theme() {
 }
 
 #[test]
+fn a_256_colour_terminal_without_colorterm_gets_the_nearest_of_256_and_no_bold() {
+    // The harness sets TERM=xterm-256color, whose terminfo entry (ncurses-base) says 256
+    // colours and nothing of direct colour.
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+    kiosk.with_screen(|screen| {
+        let body = screen.cell(4, 2).unwrap();
+        assert_eq!(body.fgcolor(), vt100::Color::Idx(255));
+        assert_eq!(body.bgcolor(), vt100::Color::Idx(233));
+        let footer_key = screen.cell(23, 2).unwrap();
+        assert_eq!(footer_key.bgcolor(), vt100::Color::Idx(221));
+        assert!(!footer_key.bold(), "bold draws black grey in xterm");
+    });
+}
+
+#[test]
 fn no_color_draws_without_colours_and_highlights_in_reverse_video() {
     let mut kiosk = Kiosk::start_with_env(80, 24, &[], &[("NO_COLOR", "1")]);
     kiosk.begin();

@@ -15,6 +15,7 @@ mod reloader;
 mod shutdown;
 mod speech;
 mod terminal;
+mod terminfo;
 mod version;
 mod watch;
 

@@ -8,7 +8,7 @@ mod plain_text;
 mod theme;
 
 pub use plain_text::buffer_text;
-pub use theme::{ColourMode, Styles, color};
+pub use theme::{ColourMode, Styles, TerminfoColours, color, indexed_color};
 
 use ratatui::Frame;
 use std::num::NonZeroU16;
