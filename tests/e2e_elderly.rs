@@ -14,15 +14,22 @@ fn half_block_pixels(kiosk: &Kiosk, row: u16, col: u16, width: u16, height: u16)
         let mut pixels = vec![vec![false; usize::from(width)]; usize::from(height) * 2];
         for y in 0..height {
             for x in 0..width {
-                let symbol = screen.cell(row + y, col + x).unwrap().contents();
-                let (top, bottom) = match symbol {
-                    "█" => (true, true),
-                    "▀" => (true, false),
-                    "▄" => (false, true),
-                    _ => (false, false),
+                let cell = screen.cell(row + y, col + x).unwrap();
+                // The glyph's part in the foreground colour, the rest in the background colour,
+                // swapped in reverse video: dark is the code's black.
+                let (mut fg, mut bg) = (cell.fgcolor(), cell.bgcolor());
+                if cell.inverse() {
+                    (fg, bg) = (bg, fg);
+                }
+                let (top, bottom) = match cell.contents() {
+                    "█" => (fg, fg),
+                    "▀" => (fg, bg),
+                    "▄" => (bg, fg),
+                    _ => (bg, bg),
                 };
-                pixels[usize::from(y) * 2][usize::from(x)] = top;
-                pixels[usize::from(y) * 2 + 1][usize::from(x)] = bottom;
+                let dark = vt100::Color::Idx(0);
+                pixels[usize::from(y) * 2][usize::from(x)] = top == dark;
+                pixels[usize::from(y) * 2 + 1][usize::from(x)] = bottom == dark;
             }
         }
         pixels
