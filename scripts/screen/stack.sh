@@ -53,7 +53,7 @@ screen_start() {
     esac
     screen_pids+=($!)
     for ((i = 0; i < 200; i++)); do
-        win=$(DISPLAY=$display xwininfo -root -children 2>/dev/null | awk '/^ +0x/ {print $1; exit}')
+        win=$(DISPLAY=$display xwininfo -root -children 2>/dev/null | awk '/^ +0x/ {print $1; exit}') || true
         [[ -n $win ]] && break
         sleep 0.05
     done
@@ -75,7 +75,7 @@ screen_key() { DISPLAY=$screen_display xdotool key --delay 0 "$@"; }
 screen_shot() {
     local out=$1 last="" now i
     for ((i = 0; i < 40; i++)); do
-        import -display "$screen_display" -window root "$out" 2>/dev/null
+        import -display "$screen_display" -window root "$out" 2>/dev/null || { sleep 0.4; continue; }
         now=$(md5sum <"$out")
         [[ $now == "$last" ]] && return 0
         last=$now
