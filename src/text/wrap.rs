@@ -130,7 +130,8 @@ impl From<usize> for WrapOptions {
 /// ```
 /// use faq_kiosk::text::wrap_japanese;
 /// assert_eq!(wrap_japanese("あいうえお。", 10), ["あいうえ", "お。"]);
-/// assert_eq!(wrap_japanese("※あいうえおかき", 8), ["※あいう", " えおか", " き"]);
+/// // ※ takes two columns: its glyph comes from the CJK font even where the cursor moves one.
+/// assert_eq!(wrap_japanese("※あいうえおかき", 8), ["※あいう", "  えおか", "  き"]);
 /// ```
 pub fn wrap_japanese(text: &str, options: impl Into<WrapOptions>) -> Vec<String> {
     let options = options.into();
