@@ -14,15 +14,22 @@ fn half_block_pixels(kiosk: &Kiosk, row: u16, col: u16, width: u16, height: u16)
         let mut pixels = vec![vec![false; usize::from(width)]; usize::from(height) * 2];
         for y in 0..height {
             for x in 0..width {
-                let symbol = screen.cell(row + y, col + x).unwrap().contents();
-                let (top, bottom) = match symbol {
-                    "█" => (true, true),
-                    "▀" => (true, false),
-                    "▄" => (false, true),
-                    _ => (false, false),
+                let cell = screen.cell(row + y, col + x).unwrap();
+                // The glyph's part in the foreground colour, the rest in the background colour,
+                // swapped in reverse video: dark is the code's black.
+                let (mut fg, mut bg) = (cell.fgcolor(), cell.bgcolor());
+                if cell.inverse() {
+                    (fg, bg) = (bg, fg);
+                }
+                let (top, bottom) = match cell.contents() {
+                    "█" => (fg, fg),
+                    "▀" => (fg, bg),
+                    "▄" => (bg, fg),
+                    _ => (bg, bg),
                 };
-                pixels[usize::from(y) * 2][usize::from(x)] = top;
-                pixels[usize::from(y) * 2 + 1][usize::from(x)] = bottom;
+                let dark = vt100::Color::Idx(0);
+                pixels[usize::from(y) * 2][usize::from(x)] = top == dark;
+                pixels[usize::from(y) * 2 + 1][usize::from(x)] = bottom == dark;
             }
         }
         pixels
@@ -94,6 +101,25 @@ fn slash_switches_to_the_high_contrast_theme() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn a_256_colour_terminal_without_colorterm_gets_the_nearest_of_256_and_no_bold() {
+    // The harness sets TERM=xterm-256color, whose terminfo entry (ncurses-base) says 256
+    // colours and nothing of direct colour.
+    let mut kiosk = Kiosk::start(80, 24, &[]);
+    kiosk.begin();
+    kiosk.press("3");
+    kiosk.press("1");
+    kiosk.wait_for("プライバシー性の高い個人情報");
+    kiosk.with_screen(|screen| {
+        let body = screen.cell(4, 2).unwrap();
+        assert_eq!(body.fgcolor(), vt100::Color::Idx(255));
+        assert_eq!(body.bgcolor(), vt100::Color::Idx(233));
+        let footer_key = screen.cell(23, 2).unwrap();
+        assert_eq!(footer_key.bgcolor(), vt100::Color::Idx(221));
+        assert!(!footer_key.bold(), "bold draws black grey in xterm");
+    });
 }
 
 #[test]

@@ -4,8 +4,12 @@
 //! width. If our widths differed, wrapped lines would overflow their area and be clipped, or
 //! leave gaps. Each sample is written into a buffer and the cells are compared one by one with
 //! the positions our widths predict.
+//!
+//! The cursor's advance ([`cursor_width`]) is what ratatui assumes. The room on screen
+//! ([`display_width`]) is the same except for ambiguous characters drawn wider by the CJK
+//! fallback font (※), which the kiosk's painter follows with a blank cell.
 
-use faq_kiosk::text::{AmbiguousWidth, display_width, grapheme_width, wrap_japanese};
+use faq_kiosk::text::{AmbiguousWidth, cursor_width, display_width, grapheme_width, wrap_japanese};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -44,8 +48,22 @@ fn draw(text: &str) -> (Buffer, u16) {
 fn measured_width_is_ratatuis_advance() {
     for text in SAMPLES {
         let (_, x) = draw(text);
-        assert_eq!(display_width(text), usize::from(x), "{text:?}");
+        assert_eq!(advance(text), usize::from(x), "{text:?}");
+        let blanks = text
+            .graphemes(true)
+            .map(|g| {
+                grapheme_width(g, AmbiguousWidth::Narrow) - cursor_width(g, AmbiguousWidth::Narrow)
+            })
+            .sum::<usize>();
+        assert_eq!(display_width(text), advance(text) + blanks, "{text:?}");
     }
+}
+
+/// The columns ratatui's buffer moves for `text`, by our measure.
+fn advance(text: &str) -> usize {
+    text.graphemes(true)
+        .map(|g| cursor_width(g, AmbiguousWidth::Narrow))
+        .sum()
 }
 
 #[test]
@@ -54,7 +72,7 @@ fn each_cluster_lands_in_the_cell_our_widths_predict() {
         let (buffer, _) = draw(text);
         let mut column = 0;
         for grapheme in text.graphemes(true) {
-            let width = grapheme_width(grapheme, AmbiguousWidth::Narrow);
+            let width = cursor_width(grapheme, AmbiguousWidth::Narrow);
             if width == 0 {
                 continue;
             }
@@ -90,8 +108,8 @@ fn wrapped_lines_fill_exactly_the_cells_they_were_measured_for() {
     for width in 1..=30 {
         for line in wrap_japanese(text, width) {
             let (_, x) = draw(&line);
-            assert_eq!(display_width(&line), usize::from(x), "{line:?}");
-            assert!(usize::from(x) <= width.max(2), "{line:?} at {width}");
+            assert_eq!(advance(&line), usize::from(x), "{line:?}");
+            assert!(display_width(&line) <= width.max(2), "{line:?} at {width}");
         }
     }
 }

@@ -14,7 +14,10 @@ pub use checks::{
 
 pub use colour::Colour;
 pub use hours::{CLOSED_MESSAGE_COLUMNS, HoursConfig};
-pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
+pub use theme::{
+    BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio, nearest_xterm_256,
+    rgb_contrast_ratio, xterm_256_rgb,
+};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

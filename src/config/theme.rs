@@ -121,6 +121,59 @@ pub fn rgb(colour: Colour, as_background: bool) -> (u8, u8, u8) {
     }
 }
 
+/// The levels of the 6x6x6 colour cube of xterm's 256 colours (indices 16 to 231).
+const CUBE_LEVELS: [u8; 6] = [0x00, 0x5f, 0x87, 0xaf, 0xd7, 0xff];
+
+/// The red, green and blue xterm shows for one of its 256 colours (foot, VTE and most others
+/// use the same table).
+pub fn xterm_256_rgb(index: u8) -> (u8, u8, u8) {
+    match index {
+        0..=15 => rgb(ANSI[usize::from(index)], false),
+        16..=231 => {
+            let i = index - 16;
+            let level = |n: u8| CUBE_LEVELS[usize::from(n)];
+            (level(i / 36), level(i / 6 % 6), level(i % 6))
+        }
+        232..=255 => {
+            let grey = 8 + 10 * (index - 232);
+            (grey, grey, grey)
+        }
+    }
+}
+
+/// The 16 named colours in the order of their indices.
+const ANSI: [Colour; 16] = [
+    Colour::Black,
+    Colour::Red,
+    Colour::Green,
+    Colour::Yellow,
+    Colour::Blue,
+    Colour::Magenta,
+    Colour::Cyan,
+    Colour::Gray,
+    Colour::DarkGray,
+    Colour::LightRed,
+    Colour::LightGreen,
+    Colour::LightYellow,
+    Colour::LightBlue,
+    Colour::LightMagenta,
+    Colour::LightCyan,
+    Colour::White,
+];
+
+/// The colour of xterm's 256 (cube and grey ramp, which no one redefines) nearest to `rgb`,
+/// for a terminal that shows 256 colours but not true colour.
+pub fn nearest_xterm_256((r, g, b): (u8, u8, u8)) -> u8 {
+    let distance = |index: u8| {
+        let (cr, cg, cb) = xterm_256_rgb(index);
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(r, cr) + d(g, cg) + d(b, cb)
+    };
+    (16..=255)
+        .min_by_key(|&index| distance(index))
+        .expect("a non-empty range")
+}
+
 /// WCAG 2.x relative luminance of an sRGB colour.
 fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let channel = |c: u8| {
@@ -136,8 +189,13 @@ fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
 
 /// The WCAG contrast ratio of text in `foreground` on `background`, from 1 to 21.
 pub fn contrast_ratio(foreground: Colour, background: Colour) -> f64 {
-    let a = luminance(rgb(foreground, false));
-    let b = luminance(rgb(background, true));
+    rgb_contrast_ratio(rgb(foreground, false), rgb(background, true))
+}
+
+/// The WCAG contrast ratio of two colours given as red, green and blue.
+pub fn rgb_contrast_ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+    let a = luminance(a);
+    let b = luminance(b);
     let (light, dark) = if a > b { (a, b) } else { (b, a) };
     (light + 0.05) / (dark + 0.05)
 }
@@ -196,6 +254,37 @@ mod tests {
         // #777777 on white is the classic 4.48:1, just short of AA.
         let grey = contrast_ratio(Colour::Rgb(0x77, 0x77, 0x77), Colour::White);
         assert!((grey - 4.48).abs() < 0.01, "{grey}");
+    }
+
+    #[test]
+    fn the_256_colour_table_is_xterms() {
+        assert_eq!(xterm_256_rgb(11), (0xff, 0xff, 0x00));
+        assert_eq!(xterm_256_rgb(16), (0, 0, 0));
+        assert_eq!(xterm_256_rgb(221), (0xff, 0xd7, 0x5f));
+        assert_eq!(xterm_256_rgb(117), (0x87, 0xd7, 0xff));
+        assert_eq!(xterm_256_rgb(232), (8, 8, 8));
+        assert_eq!(xterm_256_rgb(255), (0xee, 0xee, 0xee));
+        assert_eq!(nearest_xterm_256((0xff, 0xd7, 0x5f)), 221);
+        assert_eq!(nearest_xterm_256((0x10, 0x10, 0x10)), 233);
+        assert_eq!(nearest_xterm_256((0xf5, 0xf5, 0xf5)), 255);
+    }
+
+    #[test]
+    fn the_shipped_themes_keep_their_contrast_in_256_colours() {
+        let shown = |colour: Colour| match colour {
+            Colour::Rgb(r, g, b) => xterm_256_rgb(nearest_xterm_256((r, g, b))),
+            other => rgb(other, false),
+        };
+        for theme in [Theme::standard(), Theme::high_contrast()] {
+            for (role, fg, bg, needed) in theme.colours.pairs() {
+                let ratio = rgb_contrast_ratio(shown(fg), shown(bg));
+                assert!(
+                    ratio >= needed,
+                    "{} {role}: {fg} on {bg} in 256 colours is {ratio:.2}:1, needs {needed}:1",
+                    theme.name
+                );
+            }
+        }
     }
 
     #[test]

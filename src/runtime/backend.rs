@@ -26,7 +26,7 @@ use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
-use crate::text::{AmbiguousWidth, grapheme_width};
+use crate::text::{AmbiguousWidth, cursor_width};
 
 /// Each modifier and its SGR parameter.
 const ATTRIBUTES: [(Modifier, u8); 9] = [
@@ -110,9 +110,9 @@ fn certain_advance(cell: &Cell, ambiguous_narrow: bool) -> Option<u16> {
     }
     // Only a character one column wide when narrow can be Ambiguous: the wide lookup is
     // needed for those alone.
-    match grapheme_width(symbol, AmbiguousWidth::Narrow) {
+    match cursor_width(symbol, AmbiguousWidth::Narrow) {
         2 => Some(2),
-        1 if ambiguous_narrow || grapheme_width(symbol, AmbiguousWidth::Wide) == 1 => Some(1),
+        1 if ambiguous_narrow || cursor_width(symbol, AmbiguousWidth::Wide) == 1 => Some(1),
         _ => None,
     }
 }
@@ -716,7 +716,7 @@ mod tests {
     /// diff expects (no wide character followed by anything but its hidden half).
     fn painted(mut buffer: Buffer, runs: &[Run]) -> Buffer {
         for &(symbol, count, fg, bg, modifier, (x, y)) in runs {
-            if x > 0 && grapheme_width(buffer[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 2 {
+            if x > 0 && cursor_width(buffer[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 2 {
                 buffer[(x - 1, y)].set_symbol(" ");
             }
             let style = Style::default().fg(fg).bg(bg).add_modifier(modifier);
@@ -753,12 +753,12 @@ mod tests {
                 let mut x = 0;
                 while x < area.width {
                     let cell = &next[(x, y)];
-                    let width = grapheme_width(cell.symbol(), AmbiguousWidth::Narrow).max(1) as u16;
+                    let width = cursor_width(cell.symbol(), AmbiguousWidth::Narrow).max(1) as u16;
                     // ratatui's diff leaves the second half of a wide character that a narrow
                     // one replaced to the terminal, which blanks it in the current colours.
                     let orphan = x > 0
-                        && grapheme_width(previous[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 2
-                        && grapheme_width(next[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 1;
+                        && cursor_width(previous[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 2
+                        && cursor_width(next[(x - 1, y)].symbol(), AmbiguousWidth::Narrow) == 1;
                     if orphan {
                         x += width;
                         continue;

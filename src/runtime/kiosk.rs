@@ -496,11 +496,14 @@ fn key_reader(config: &Config) -> KeyReader {
     )
 }
 
-/// The styles of every theme, for the colours this terminal shows.
+/// The styles of every theme, for the colours this terminal shows (see [`ColourMode::detect`]).
 fn themes(config: &Config) -> Vec<Styles> {
     let no_color = std::env::var("NO_COLOR").ok();
     let colorterm = std::env::var("COLORTERM").ok();
-    let mode = ColourMode::from_environment(no_color.as_deref(), colorterm.as_deref());
+    let terminfo = std::env::var("TERM")
+        .ok()
+        .and_then(|term| super::terminfo::colours_of(&term));
+    let mode = ColourMode::detect(no_color.as_deref(), colorterm.as_deref(), terminfo);
     config
         .theme_cycle()
         .into_iter()

@@ -17,6 +17,7 @@ mod reloader;
 mod shutdown;
 mod speech;
 mod terminal;
+mod terminfo;
 mod version;
 mod wall_clock;
 mod watch;

@@ -3,8 +3,10 @@
 //! Everything that measures, breaks or cleans text for the screen goes through this module, so
 //! that what is measured is what the terminal draws. The domain words are:
 //!
-//! - *width*: the number of terminal columns a string takes ([`display_width_with`]), summed
-//!   over its grapheme clusters exactly as ratatui's `Buffer::set_string` advances;
+//! - *width*: the number of terminal columns a string takes on the screen
+//!   ([`display_width_with`]), summed over its grapheme clusters: the cursor's advance
+//!   ([`cursor_width`], as ratatui's `Buffer::set_string` moves), plus a blank cell after an
+//!   ambiguous character whose glyph comes wider from the CJK fallback font;
 //! - *line*: a piece of a paragraph that fits the width, produced by [`wrap_japanese`];
 //! - *kinsoku*: the Japanese rules (JIS X 4051, W3C JLReq) for which characters may not start
 //!   or end a line.
@@ -29,7 +31,7 @@
 //!
 //! ## Files
 //!
-//! - `width`: the one width function, per grapheme cluster, matching ratatui's buffer;
+//! - `width`: the width functions, per grapheme cluster: cursor advance and room on screen;
 //! - `kinsoku`: the JLReq character classes and the line start and end rules;
 //! - `breaks`: where a line may break (UAX #14 tailored for Japanese);
 //! - `wrap`: greedy filling of lines, the `※` hanging indent and hanging punctuation;
@@ -53,5 +55,7 @@ pub use phone::{PhoneNumber, find_phone_numbers};
 pub use phrases::fill_phrases;
 pub use sanitize::{CharKind, NormalisedChar, RemovedChar, Sanitized, sanitize};
 pub use truncate::truncate_to_width;
-pub use width::{AmbiguousWidth, char_width, display_width, display_width_with, grapheme_width};
+pub use width::{
+    AmbiguousWidth, char_width, cursor_width, display_width, display_width_with, grapheme_width,
+};
 pub use wrap::{HangingPunctuation, WrapOptions, wrap_japanese};

@@ -1,11 +1,17 @@
 //! The one place where the terminal width of text is decided.
 //!
-//! Text is measured grapheme cluster by grapheme cluster, exactly as ratatui's
-//! `Buffer::set_string` advances the cursor: a cluster with a control character draws nothing, a
-//! one-byte cluster takes one column, any other cluster takes its `unicode-width` string width
-//! plus one column for each half-width sound mark (ﾞ U+FF9E, ﾟ U+FF9F). Wrapping, truncation and
-//! padding all measure through [`grapheme_width`], so what the engine lays out is what the screen
-//! shows.
+//! Text is measured grapheme cluster by grapheme cluster. [`cursor_width`] is how far the
+//! terminal moves its cursor, exactly as ratatui's `Buffer::set_string` advances: a cluster with
+//! a control character draws nothing, a one-byte cluster takes one column, any other cluster
+//! takes its `unicode-width` string width plus one column for each half-width sound mark
+//! (ﾞ U+FF9E, ﾟ U+FF9F).
+//!
+//! [`grapheme_width`] is the room the glyph takes on the screen, which can be more: a terminal
+//! that moves its cursor one column for an East Asian Ambiguous character still draws ※ ① ℃
+//! from its CJK fallback font when the main (Latin) font lacks them, two columns wide. xterm
+//! then squeezes the glyph into its cell, foot lets it run into the next character (※暗). Such
+//! a character is given a blank cell after it, so it is whole in both. Wrapping, truncation and
+//! padding all measure the room, so what the engine lays out is what the screen shows.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -22,19 +28,42 @@ pub enum AmbiguousWidth {
     Wide,
 }
 
-/// The number of terminal columns one grapheme cluster takes.
+/// The number of terminal columns one grapheme cluster takes on the screen: its cursor advance
+/// ([`cursor_width`]), and one more for an ambiguous character whose glyph comes from the CJK
+/// fallback font two columns wide on a terminal that moves the cursor one column for it.
 ///
 /// `grapheme` should be a single extended grapheme cluster (as split by `unicode-segmentation`);
-/// a longer string is measured as if it were one cluster. Clusters holding a control character
-/// take no columns, because ratatui skips them instead of drawing them.
+/// a longer string is measured as if it were one cluster.
 ///
 /// ```
 /// use faq_kiosk::text::{AmbiguousWidth, grapheme_width};
 /// assert_eq!(grapheme_width("ｶﾞ", AmbiguousWidth::Narrow), 2);
-/// assert_eq!(grapheme_width("👨‍👩‍👧", AmbiguousWidth::Narrow), 2);
+/// assert_eq!(grapheme_width("※", AmbiguousWidth::Narrow), 2);
 /// assert_eq!(grapheme_width("※", AmbiguousWidth::Wide), 2);
+/// assert_eq!(grapheme_width("○", AmbiguousWidth::Narrow), 1);
 /// ```
 pub fn grapheme_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
+    let advance = cursor_width(grapheme, ambiguous);
+    if advance == 1 && has_wide_fallback_glyph(grapheme) {
+        2
+    } else {
+        advance
+    }
+}
+
+/// How many columns the terminal moves its cursor for one grapheme cluster, as ratatui's
+/// buffer assumes when `ambiguous` is [`AmbiguousWidth::Narrow`].
+///
+/// Clusters holding a control character take no columns, because ratatui skips them instead
+/// of drawing them.
+///
+/// ```
+/// use faq_kiosk::text::{AmbiguousWidth, cursor_width};
+/// assert_eq!(cursor_width("👨‍👩‍👧", AmbiguousWidth::Narrow), 2);
+/// assert_eq!(cursor_width("※", AmbiguousWidth::Narrow), 1);
+/// assert_eq!(cursor_width("※", AmbiguousWidth::Wide), 2);
+/// ```
+pub fn cursor_width(grapheme: &str, ambiguous: AmbiguousWidth) -> usize {
     if grapheme.contains(char::is_control) {
         return 0;
     }
@@ -62,9 +91,9 @@ pub fn char_width(c: char, ambiguous: AmbiguousWidth) -> usize {
     grapheme_width(c.encode_utf8(&mut [0; 4]), ambiguous)
 }
 
-/// The number of terminal columns `text` takes, with ambiguous characters narrow.
-///
-/// This is what ratatui's buffer assumes; use [`display_width_with`] for a CJK terminal.
+/// The number of terminal columns `text` takes on a terminal that moves the cursor one column
+/// for ambiguous characters (ratatui's assumption); use [`display_width_with`] for a CJK
+/// terminal.
 pub fn display_width(text: &str) -> usize {
     display_width_with(text, AmbiguousWidth::Narrow)
 }
@@ -127,6 +156,39 @@ impl Clusters {
     }
 }
 
+/// East Asian Ambiguous characters that Latin monospace fonts lack (DejaVu Sans Mono, the
+/// shipped main font, has none of them) and CJK fonts draw a full cell pair wide (Noto Sans
+/// Mono CJK JP, the shipped fallback): reference mark, two-dot leader, units, Roman numerals,
+/// circled and parenthesised numbers and letters. Found by comparing the two fonts' character
+/// sets over the ambiguous characters; those both fonts draw (○ … → ■ ▀) fit one cell.
+const WIDE_FALLBACK_GLYPHS: &[(char, char)] = &[
+    ('\u{2025}', '\u{2025}'), // ‥
+    ('\u{2027}', '\u{2027}'), // ‧
+    ('\u{203B}', '\u{203B}'), // ※
+    ('\u{2103}', '\u{2103}'), // ℃
+    ('\u{2109}', '\u{2109}'), // ℉
+    ('\u{2113}', '\u{2113}'), // ℓ
+    ('\u{2121}', '\u{2121}'), // ℡
+    ('\u{2160}', '\u{216B}'), // Ⅰ to Ⅻ
+    ('\u{2170}', '\u{2179}'), // ⅰ to ⅹ
+    ('\u{2225}', '\u{2225}'), // ∥
+    ('\u{222E}', '\u{222E}'), // ∮
+    ('\u{226A}', '\u{226B}'), // ≪ ≫
+    ('\u{22BF}', '\u{22BF}'), // ⊿
+    ('\u{2460}', '\u{24E9}'), // ① to ⓩ
+    ('\u{24EB}', '\u{24FF}'), // ⓫ to ⓿
+    ('\u{2776}', '\u{277F}'), // ❶ to ❿
+];
+
+/// Whether the cluster starts with a character of [`WIDE_FALLBACK_GLYPHS`].
+fn has_wide_fallback_glyph(grapheme: &str) -> bool {
+    grapheme.chars().next().is_some_and(|c| {
+        WIDE_FALLBACK_GLYPHS
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&c))
+    })
+}
+
 /// Whether `c` is a half-width voiced or semi-voiced sound mark (ﾞ or ﾟ).
 fn is_halfwidth_sound_mark(c: char) -> bool {
     matches!(c, '\u{FF9E}' | '\u{FF9F}')
@@ -146,9 +208,22 @@ mod tests {
 
     #[test]
     fn ambiguous_characters_follow_the_mode() {
-        assert_eq!(display_width_with("※", AmbiguousWidth::Narrow), 1);
+        assert_eq!(display_width_with("○", AmbiguousWidth::Narrow), 1);
         assert_eq!(display_width_with("※", AmbiguousWidth::Wide), 2);
         assert_eq!(display_width_with("…", AmbiguousWidth::Wide), 2);
+    }
+
+    #[test]
+    fn glyphs_from_the_cjk_fallback_get_the_room_they_take() {
+        for glyph in ["※", "①", "℃", "Ⅻ", "❿", "≪"] {
+            assert_eq!(cursor_width(glyph, AmbiguousWidth::Narrow), 1, "{glyph}");
+            assert_eq!(grapheme_width(glyph, AmbiguousWidth::Narrow), 2, "{glyph}");
+            assert_eq!(grapheme_width(glyph, AmbiguousWidth::Wide), 2, "{glyph}");
+        }
+        for glyph in ["…", "→", "■", "▀", "é", "—"] {
+            assert_eq!(grapheme_width(glyph, AmbiguousWidth::Narrow), 1, "{glyph}");
+        }
+        assert_eq!(display_width_with("※暗証", AmbiguousWidth::Narrow), 6);
     }
 
     #[test]

@@ -130,7 +130,8 @@ impl From<usize> for WrapOptions {
 /// ```
 /// use faq_kiosk::text::wrap_japanese;
 /// assert_eq!(wrap_japanese("あいうえお。", 10), ["あいうえ", "お。"]);
-/// assert_eq!(wrap_japanese("※あいうえおかき", 8), ["※あいう", " えおか", " き"]);
+/// // ※ takes two columns: its glyph comes from the CJK font even where the cursor moves one.
+/// assert_eq!(wrap_japanese("※あいうえおかき", 8), ["※あいう", "  えおか", "  き"]);
 /// ```
 pub fn wrap_japanese(text: &str, options: impl Into<WrapOptions>) -> Vec<String> {
     let options = options.into();
@@ -351,9 +352,10 @@ mod tests {
 
     #[test]
     fn note_paragraphs_hang_after_the_mark_in_both_modes() {
+        // ※ takes two columns either way: its glyph comes from the CJK font.
         assert_eq!(
             wrap_japanese("※あいうえおかき", 8),
-            ["※あいう", " えおか", " き"]
+            ["※あいう", "  えおか", "  き"]
         );
         let wide = WrapOptions::new(8).ambiguous(AmbiguousWidth::Wide);
         assert_eq!(

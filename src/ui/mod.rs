@@ -8,7 +8,7 @@ mod plain_text;
 mod theme;
 
 pub use plain_text::buffer_text;
-pub use theme::{ColourMode, Styles, color};
+pub use theme::{ColourMode, Styles, TerminfoColours, color, indexed_color};
 
 use ratatui::Frame;
 use std::num::NonZeroU16;
@@ -23,7 +23,7 @@ use crate::app::State;
 use crate::big_text::BigText;
 use crate::layout::Geometry;
 use crate::qr::{QrCode, QrWidget};
-use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
+use crate::text::{AmbiguousWidth, cursor_width, display_width_with, grapheme_width};
 use crate::view::{
     BigLine, BodyLine, ClosedView, GuideItem, QrPlacement, Role, ScreenView, View, view,
 };
@@ -130,10 +130,12 @@ impl Painter<'_> {
 
     /// Writes `text` from (`x`, `y`) up to column `right`, as the terminal will draw it.
     ///
-    /// ratatui's buffer gives East Asian Ambiguous characters one cell. Where the terminal draws
-    /// them two wide, the character's cell is given that width and the cell after is marked
-    /// skipped: ratatui then neither paints over the glyph's second half nor loses its place,
-    /// since it moves the cursor before the next cell it paints.
+    /// ratatui's buffer gives East Asian Ambiguous characters one cell. Where the terminal moves
+    /// the cursor two columns for them, the character's cell is given that width and the cell
+    /// after is marked skipped: ratatui then neither paints over the glyph's second half nor
+    /// loses its place, since it moves the cursor before the next cell it paints. Where the
+    /// cursor moves one column but the glyph takes two (see [`grapheme_width`]), the cell after
+    /// is painted blank, which foot lets the glyph run into and xterm leaves empty.
     fn put(&mut self, x: u16, y: u16, text: &str, right: u16, style: Style) {
         let area = self.buf.area;
         if y < area.top() || y >= area.bottom() {
@@ -143,7 +145,8 @@ impl Painter<'_> {
         let mut x = x.max(area.left());
         for grapheme in text.graphemes(true) {
             let drawn = grapheme_width(grapheme, self.ambiguous) as u16;
-            let assumed = grapheme_width(grapheme, AmbiguousWidth::Narrow) as u16;
+            let advance = cursor_width(grapheme, self.ambiguous) as u16;
+            let assumed = cursor_width(grapheme, AmbiguousWidth::Narrow) as u16;
             if drawn == 0 || grapheme.contains(char::is_control) {
                 continue;
             }
@@ -152,16 +155,20 @@ impl Painter<'_> {
             }
             self.buf
                 .set_stringn(x, y, grapheme, usize::from(assumed), style);
-            if drawn > assumed {
+            if advance > assumed {
                 let forced =
-                    CellDiffOption::ForcedWidth(NonZeroU16::new(drawn).expect("drawn > 0"));
+                    CellDiffOption::ForcedWidth(NonZeroU16::new(advance).expect("advance > 0"));
                 self.buf[(x, y)].set_diff_option(forced);
-                for covered in x + assumed..x + drawn {
+                for covered in x + assumed..x + advance {
                     self.buf[(covered, y)].reset();
                     self.buf[(covered, y)]
                         .set_style(style)
                         .set_diff_option(CellDiffOption::Skip);
                 }
+            }
+            for blank in x + advance..x + drawn {
+                self.buf[(blank, y)].reset();
+                self.buf[(blank, y)].set_style(style);
             }
             x += drawn;
         }

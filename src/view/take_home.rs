@@ -43,27 +43,27 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         wrap_japanese(text, options)
     };
     let mut parts = Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]);
-    for line in wrap(&target.label, body.width) {
-        parts.body.push(BodyLine::plain(line, Role::Heading));
-    }
-    parts.body.push(BodyLine::blank());
-    let encoding = QrEncoding::for_ambiguous(geometry.ambiguous);
+    let label = wrap(&target.label, body.width);
     let Ok(code) = QrCode::new(&target.encoded) else {
+        push_label(&mut parts.body, &label);
         explanation(&mut parts, &target, body.width, &wrap);
         return (parts, None);
     };
-    let (columns, rows) = code.size(encoding);
-    let top = parts.body.len() as u16;
-    let fits_rows = top + rows <= body.height;
-    let side = body.width.saturating_sub(columns + GAP);
-    if !fits_rows || columns > body.width {
+    let Some((encoding, label_above)) = choose(&code, &geometry, label.len() as u16) else {
+        push_label(&mut parts.body, &label);
         for line in wrap("画面が小さいため、コードを表示できません。", body.width)
         {
             parts.body.push(BodyLine::plain(line, Role::Muted));
         }
         explanation(&mut parts, &target, body.width, &wrap);
         return (parts, None);
+    };
+    if label_above {
+        push_label(&mut parts.body, &label);
     }
+    let (columns, rows) = code.size(encoding);
+    let top = parts.body.len() as u16;
+    let side = body.width.saturating_sub(columns + GAP);
     let placement = QrPlacement {
         text: target.encoded.clone(),
         row: top,
@@ -72,6 +72,9 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
     };
     if side >= MIN_SIDE_WIDTH {
         let mut beside = Vec::new();
+        if !label_above {
+            push_label(&mut beside, &wrap(&target.label, side));
+        }
         explanation_lines(&mut beside, &target, side, &wrap);
         for line in beside.into_iter() {
             parts.body.push(BodyLine {
@@ -87,6 +90,38 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
     }
     fit_rows(&mut parts, &geometry);
     (parts, Some(placement))
+}
+
+/// The label (what the code is) and a blank line after it.
+fn push_label(lines: &mut Vec<BodyLine>, label: &[String]) {
+    for line in label {
+        lines.push(BodyLine::plain(line.clone(), Role::Heading));
+    }
+    lines.push(BodyLine::blank());
+}
+
+/// How to draw `code` in this body, and whether its label (`label_rows` rows) goes above it
+/// (else beside it): the first that fits of
+///
+/// 1. space pairs, label above: every cell a space, so the code has no seams. xterm draws
+///    ▀ ▄ █ from the font, whose glyphs stop short of the cell's edges at some sizes (14 to
+///    16 points with DejaVu Sans Mono): the thin lines between them kept scanners from
+///    decoding the code. Space pairs take twice the rows of half blocks.
+/// 2. half blocks, label above, where the terminal draws them one column wide;
+/// 3. half blocks, label beside the code, for the few rows of a large font.
+fn choose(code: &QrCode, geometry: &Geometry, label_rows: u16) -> Option<(QrEncoding, bool)> {
+    let body = geometry.body();
+    let half = QrEncoding::for_ambiguous(geometry.ambiguous);
+    [(QrEncoding::SpacePairs, true), (half, true), (half, false)]
+        .into_iter()
+        .find(|&(encoding, label_above)| {
+            let (columns, rows) = code.size(encoding);
+            let top = if label_above { label_rows + 1 } else { 0 };
+            let side = body.width.saturating_sub(columns + GAP);
+            columns <= body.width
+                && top + rows <= body.height
+                && (label_above || side >= MIN_SIDE_WIDTH)
+        })
 }
 
 /// What the code holds and what to do with it.
@@ -165,6 +200,29 @@ mod tests {
         );
         let keys: Vec<&str> = shown.guide.iter().map(|g| g.key).collect();
         assert_eq!(keys, ["0", "."]);
+    }
+
+    #[test]
+    fn space_pairs_where_they_fit_half_blocks_where_they_do_not() {
+        use crate::qr::QrEncoding;
+        // 29 modules with the quiet zone: space pairs need 58 columns and 29 rows.
+        assert_eq!(screen(147, 39).qr.unwrap().encoding, QrEncoding::SpacePairs);
+        assert_eq!(screen(120, 32).qr.unwrap().encoding, QrEncoding::HalfBlock);
+        assert_eq!(screen(80, 24).qr.unwrap().encoding, QrEncoding::HalfBlock);
+    }
+
+    #[test]
+    fn the_label_goes_beside_the_code_when_the_rows_are_few() {
+        // 73x20 is what foot gives at 32 points on 1920x1080.
+        let shown = screen(73, 20);
+        let qr = shown.qr.expect("a code fits at 73x20");
+        assert_eq!(qr.row, 0);
+        assert!(
+            shown
+                .body
+                .iter()
+                .any(|l| l.text.contains("電話") && l.indent > 0)
+        );
     }
 
     #[test]
