@@ -176,7 +176,10 @@ fn a_resize_keeps_the_line_the_reader_had_reached_on_screen() {
     kiosk.wait_for("ページ 2/2");
     let first_line = kiosk.text().lines().nth(4).unwrap().trim().to_string();
     // ※ is followed by the blank cell its glyph takes.
-    assert!(first_line.starts_with("※ 有効期限が令和7年"), "{first_line}");
+    assert!(
+        first_line.starts_with("※ 有効期限が令和7年"),
+        "{first_line}"
+    );
     // Narrower, the answer takes more pages: the reader is on a later one, not on page 2.
     kiosk.resize(40, 12);
     kiosk.wait_for("有効期限が令和7年");
