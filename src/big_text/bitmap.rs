@@ -55,13 +55,15 @@ impl Bitmap {
         }
     }
 
-    /// Copies the pixels that are on in `other` into this grid, `x` pixels from the left.
-    pub(crate) fn blit(&mut self, other: &Bitmap, x: u32) {
-        for oy in 0..other.height {
-            for ox in 0..other.width {
-                if other.get(ox, oy) {
-                    self.set(x + ox, oy);
-                }
+    /// Turns on the pixels of a glyph's rows (bit `x` of a row is the pixel `x` from the
+    /// left) that are on, `x` pixels from the left of this grid.
+    pub(crate) fn blit_rows(&mut self, rows: &[u16], x: u32) {
+        for (y, &row) in (0..self.height).zip(rows) {
+            let mut bits = row;
+            while bits != 0 {
+                let column = bits.trailing_zeros();
+                self.set(x + column, y);
+                bits &= bits - 1;
             }
         }
     }
@@ -119,11 +121,9 @@ mod tests {
 
     #[test]
     fn blit_places_pixels_at_the_offset() {
-        let mut glyph = Bitmap::new(1, 2);
-        glyph.set(0, 1);
-        let mut line = Bitmap::new(3, 2);
-        line.blit(&glyph, 2);
-        assert!(line.get(2, 1));
-        assert_eq!(line.pixels.iter().filter(|&&on| on).count(), 1);
+        let mut line = Bitmap::new(4, 2);
+        line.blit_rows(&[0, 0b101], 1);
+        assert!(line.get(1, 1) && line.get(3, 1));
+        assert_eq!(line.pixels.iter().filter(|&&on| on).count(), 2);
     }
 }
