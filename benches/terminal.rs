@@ -11,7 +11,8 @@
 //! act, counted from the start of the burst. `cargo bench --bench terminal -- --latency` walks
 //! the kiosk's screens at 80x24, 120x32, 160x45 and 240x67 and reports, for each key, the time
 //! from writing the key to the last byte of the frame it draws (the target: 3 ms on the machine
-//! the bench runs on). `--runs N` changes the number of runs (5).
+//! the bench runs on), once as xterm (`TERM=xterm-256color`: half blocks) and once as foot, the
+//! shipped terminal (`TERM=foot`: sextants where half blocks do not fit). `--runs N` changes the number of runs (5).
 //!
 //! What is measured, and how:
 //!
@@ -195,7 +196,9 @@ impl Running {
                 pixel_height: 0,
             })
             .map_err(|err| format!("cannot open a pseudo-terminal: {err}"))?;
-        command.env("TERM", "xterm-256color");
+        if command.get_env("TERM").is_none() {
+            command.env("TERM", "xterm-256color");
+        }
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows)?, nonzero(cols)?, 0),
             bytes: 0,
@@ -1064,46 +1067,13 @@ const LATENCY_STEPS: [(&str, &str); 9] = [
 ];
 
 fn run_latency(config: &Path, runs: usize) -> Result<(), String> {
-    let path = Program::Kiosk.path().expect("the bench's own build");
     println!("# Key to last byte: faq-kiosk in a pty, median and slowest of {runs} runs\n");
     println!("{}\n", machine_line());
     let mut missed = Vec::new();
-    for (cols, rows) in LATENCY_SIZES {
-        let mut times: Vec<Vec<Duration>> = vec![Vec::new(); LATENCY_STEPS.len()];
-        let mut bytes: Vec<u64> = vec![0; LATENCY_STEPS.len()];
-        for _ in 0..runs {
-            let running = Running::start(kiosk_command(&path, config), cols, rows)?;
-            let result = walk(&running);
-            running.end();
-            for (index, step) in result?.into_iter().enumerate() {
-                if let Some((step_bytes, time)) = step {
-                    times[index].push(time);
-                    bytes[index] = step_bytes;
-                }
-            }
+    for term in LATENCY_TERMS {
+        for size in LATENCY_SIZES {
+            latency_at(config, runs, term, size, &mut missed)?;
         }
-        println!("## {cols}x{rows}\n");
-        println!("| key | median (ms) | slowest (ms) | bytes |\n| --- | ---: | ---: | ---: |");
-        for (index, (label, _)) in LATENCY_STEPS.iter().enumerate() {
-            let step = &mut times[index];
-            if step.is_empty() {
-                println!("| {label} | — | — | — |");
-                continue;
-            }
-            step.sort();
-            let median = step[step.len() / 2];
-            let slowest = step[step.len() - 1];
-            println!(
-                "| {label} | {:.2} | {:.2} | {} |",
-                median.as_secs_f64() * 1000.0,
-                slowest.as_secs_f64() * 1000.0,
-                bytes[index]
-            );
-            if median > LATENCY_TARGET {
-                missed.push(format!("{cols}x{rows} {label}"));
-            }
-        }
-        println!();
     }
     if missed.is_empty() {
         println!(
@@ -1117,6 +1087,59 @@ fn run_latency(config: &Path, runs: usize) -> Result<(), String> {
             missed.join(", ")
         );
     }
+    Ok(())
+}
+
+/// The terminals the latency run says it is.
+const LATENCY_TERMS: [&str; 2] = ["xterm-256color", "foot"];
+
+/// One table of the latency run: `runs` walks at one size as one terminal; keys whose median
+/// misses the target are added to `missed`.
+fn latency_at(
+    config: &Path,
+    runs: usize,
+    term: &str,
+    (cols, rows): (u16, u16),
+    missed: &mut Vec<String>,
+) -> Result<(), String> {
+    let path = Program::Kiosk.path().expect("the bench's own build");
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); LATENCY_STEPS.len()];
+    let mut bytes: Vec<u64> = vec![0; LATENCY_STEPS.len()];
+    for _ in 0..runs {
+        let mut command = kiosk_command(&path, config);
+        command.env("TERM", term);
+        let running = Running::start(command, cols, rows)?;
+        let result = walk(&running);
+        running.end();
+        for (index, step) in result?.into_iter().enumerate() {
+            if let Some((step_bytes, time)) = step {
+                times[index].push(time);
+                bytes[index] = step_bytes;
+            }
+        }
+    }
+    println!("## {cols}x{rows}, TERM={term}\n");
+    println!("| key | median (ms) | slowest (ms) | bytes |\n| --- | ---: | ---: | ---: |");
+    for (index, (label, _)) in LATENCY_STEPS.iter().enumerate() {
+        let step = &mut times[index];
+        if step.is_empty() {
+            println!("| {label} | — | — | — |");
+            continue;
+        }
+        step.sort();
+        let median = step[step.len() / 2];
+        let slowest = step[step.len() - 1];
+        println!(
+            "| {label} | {:.2} | {:.2} | {} |",
+            median.as_secs_f64() * 1000.0,
+            slowest.as_secs_f64() * 1000.0,
+            bytes[index]
+        );
+        if median > LATENCY_TARGET {
+            missed.push(format!("{cols}x{rows} {term} {label}"));
+        }
+    }
+    println!();
     Ok(())
 }
 

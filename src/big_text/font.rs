@@ -11,7 +11,7 @@ use u8g2_fonts::fonts::{u8g2_font_b12_t_japanese3, u8g2_font_b16_t_japanese3};
 use u8g2_fonts::types::{FontColor, VerticalPosition};
 
 use super::bitmap::Bitmap;
-use super::glyphs::{Glyph, MAX_GLYPH_PX, glyph};
+use super::glyphs::{Glyph, MAX_GLYPH_PX, advance};
 
 // Built at compile time (`FontRenderer::new` is const), so choosing a font costs nothing.
 static B16: FontRenderer = FontRenderer::new::<u8g2_font_b16_t_japanese3>();
@@ -74,13 +74,12 @@ impl BigFont {
 
     /// How far `c` advances in pixels, or `None` if the font has no glyph for it.
     pub(crate) fn advance_px(self, c: char) -> Option<u32> {
-        glyph(self, c).map(|glyph| glyph.advance_px)
+        advance(self, c)
     }
 
-    /// `c` rasterised, as the font draws it, with its baseline where every other glyph of the
-    /// font has it; `None` if the font lacks `c`. Asks the font itself: [`glyph`] keeps what
-    /// this makes.
-    pub(crate) fn rasterise(self, c: char) -> Option<Glyph> {
+    /// How far `c` advances in pixels, or `None` if the font has no glyph for it, asked of the
+    /// font itself: [`advance`] keeps what this finds.
+    pub(crate) fn advance_of(self, c: char) -> Option<u32> {
         // Control characters never reach the font: u8g2's lookup answers for '\0' and '\n' with
         // made-up advances (-29 px for '\0' in b16) instead of "not found".
         if c.is_control() {
@@ -90,7 +89,14 @@ impl BigFont {
             .renderer()
             .get_rendered_dimensions(c, Point::zero(), VerticalPosition::Baseline)
             .ok()?;
-        let advance_px = u32::try_from(dimensions.advance.x).ok()?;
+        u32::try_from(dimensions.advance.x).ok()
+    }
+
+    /// `c` rasterised, as the font draws it, with its baseline where every other glyph of the
+    /// font has it; `None` if the font lacks `c`. Asks the font itself: [`glyph`] keeps what
+    /// this makes.
+    pub(crate) fn rasterise(self, c: char) -> Option<Glyph> {
+        let advance_px = self.advance_of(c)?;
         // Drawn into a box as wide as its advance: efont's glyphs stay inside it (a test below
         // checks the leaflet's), and any pixel past it would be cut here.
         let mut bitmap = Bitmap::new(advance_px.min(MAX_GLYPH_PX as u32), self.height_px());

@@ -19,29 +19,61 @@ pub(crate) struct Glyph {
 /// The widest and tallest glyph either font has, in pixels.
 pub(crate) const MAX_GLYPH_PX: usize = 16;
 
-/// Glyphs kept before the store starts over: every glyph of both fonts (about 7,600) fits, so
-/// only content full of characters the fonts lack (each kept as "missing") ever reaches it.
+/// Characters kept before the store starts over: every glyph of both fonts (about 7,600) fits,
+/// so only content full of characters the fonts lack (each kept as "missing") ever reaches it.
 const MAX_KEPT: usize = 16_384;
 
-thread_local! {
-    static KEPT: RefCell<HashMap<(BigFont, char), Option<Glyph>>> =
-        RefCell::new(HashMap::new());
+/// What is known of a character in a font: its advance (`None`: the font lacks it), and its
+/// pixels once it has been drawn. Layout asks for advances of every size it tries, so pixels
+/// are made only for the glyphs drawn.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    advance_px: Option<u32>,
+    rows: Option<[u16; MAX_GLYPH_PX]>,
 }
 
-/// `c` in `font`, rasterised the first time it is asked for on this thread; `None` if the font
-/// lacks it.
-pub(crate) fn glyph(font: BigFont, c: char) -> Option<Glyph> {
+thread_local! {
+    static KEPT: RefCell<HashMap<(BigFont, char), Known>> = RefCell::new(HashMap::new());
+}
+
+/// Looks `c` up in `font`, asking the font only for what is not yet known on this thread.
+fn known(font: BigFont, c: char, with_pixels: bool) -> Known {
     KEPT.with(|kept| {
-        if let Some(found) = kept.borrow().get(&(font, c)) {
-            return *found;
+        let found = kept.borrow().get(&(font, c)).copied();
+        let mut known = match found {
+            Some(known) if known.rows.is_some() || !with_pixels || known.advance_px.is_none() => {
+                return known;
+            }
+            Some(known) => known,
+            None => Known {
+                advance_px: font.advance_of(c),
+                rows: None,
+            },
+        };
+        if with_pixels && known.advance_px.is_some() {
+            known.rows = font.rasterise(c).map(|glyph| glyph.rows);
         }
-        let made = font.rasterise(c);
         let mut kept = kept.borrow_mut();
         if kept.len() >= MAX_KEPT {
             kept.clear();
         }
-        kept.insert((font, c), made);
-        made
+        kept.insert((font, c), known);
+        known
+    })
+}
+
+/// How far `c` advances in `font`, in pixels; `None` if the font lacks it.
+pub(crate) fn advance(font: BigFont, c: char) -> Option<u32> {
+    known(font, c, false).advance_px
+}
+
+/// `c` in `font`, rasterised the first time it is drawn on this thread; `None` if the font
+/// lacks it.
+pub(crate) fn glyph(font: BigFont, c: char) -> Option<Glyph> {
+    let known = known(font, c, true);
+    Some(Glyph {
+        advance_px: known.advance_px?,
+        rows: known.rows?,
     })
 }
 
@@ -59,6 +91,12 @@ mod tests {
             }
         }
         assert_eq!(glyph(BigFont::B16, '※'), None);
+        assert_eq!(advance(BigFont::B16, '※'), None);
+        assert_eq!(advance(BigFont::B12, '字'), Some(12));
+        assert_eq!(
+            advance(BigFont::B12, 'A'),
+            glyph(BigFont::B12, 'A').map(|g| g.advance_px)
+        );
         assert_eq!(glyph(BigFont::B16, '使').map(|g| g.advance_px), Some(16));
     }
 }
