@@ -1,15 +1,6 @@
-//! A grid of on/off pixels that the font renderer draws into and the cell encodings read from.
+//! A grid of on/off pixels that a line's glyphs are placed into and the cell encodings read from.
 
-use std::convert::Infallible;
-
-use embedded_graphics_core::Pixel;
-use embedded_graphics_core::pixelcolor::BinaryColor;
-use embedded_graphics_core::prelude::{DrawTarget, OriginDimensions, Point, Size};
-
-/// A `width` x `height` grid of pixels, all off at first.
-///
-/// It is the `DrawTarget` handed to `u8g2_fonts::FontRenderer`: pixels drawn outside the grid are
-/// dropped, so a renderer asked to draw out of bounds clips instead of failing.
+/// A `width` x `height` grid of pixels, all off at first; pixels set outside it are dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Bitmap {
     width: u32,
@@ -73,31 +64,6 @@ impl Bitmap {
     }
 }
 
-impl OriginDimensions for Bitmap {
-    fn size(&self) -> Size {
-        Size::new(self.width, self.height)
-    }
-}
-
-impl DrawTarget for Bitmap {
-    type Color = BinaryColor;
-    type Error = Infallible;
-
-    fn draw_iter<I>(&mut self, pixels: I) -> Result<(), Self::Error>
-    where
-        I: IntoIterator<Item = Pixel<Self::Color>>,
-    {
-        for Pixel(Point { x, y }, colour) in pixels {
-            if colour.is_on()
-                && let (Ok(x), Ok(y)) = (u32::try_from(x), u32::try_from(y))
-            {
-                self.set(x, y);
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,18 +71,14 @@ mod tests {
     #[test]
     fn pixels_outside_the_grid_are_dropped_and_read_as_off() {
         let mut bitmap = Bitmap::new(2, 2);
-        bitmap
-            .draw_iter([
-                Pixel(Point::new(1, 1), BinaryColor::On),
-                Pixel(Point::new(-1, 0), BinaryColor::On),
-                Pixel(Point::new(2, 0), BinaryColor::On),
-                Pixel(Point::new(0, 0), BinaryColor::Off),
-            ])
-            .unwrap();
+        bitmap.set(1, 1);
+        bitmap.set(2, 0);
+        bitmap.set(0, 2);
         assert!(bitmap.get(1, 1));
         assert!(!bitmap.get(0, 0));
         assert!(!bitmap.get(2, 0));
         assert!(!bitmap.get(7, 7));
+        assert_eq!(bitmap.pixels.iter().filter(|&&on| on).count(), 1);
     }
 
     #[test]

@@ -10,8 +10,7 @@ use u8g2_fonts::FontRenderer;
 use u8g2_fonts::fonts::{u8g2_font_b12_t_japanese3, u8g2_font_b16_t_japanese3};
 use u8g2_fonts::types::{FontColor, VerticalPosition};
 
-use super::bitmap::Bitmap;
-use super::glyphs::{Glyph, MAX_GLYPH_PX, advance};
+use super::glyphs::{Glyph, GlyphCanvas, advance};
 
 // Built at compile time (`FontRenderer::new` is const), so choosing a font costs nothing.
 static B16: FontRenderer = FontRenderer::new::<u8g2_font_b16_t_japanese3>();
@@ -99,23 +98,18 @@ impl BigFont {
         let advance_px = self.advance_of(c)?;
         // Drawn into a box as wide as its advance: efont's glyphs stay inside it (a test below
         // checks the leaflet's), and any pixel past it would be cut here.
-        let mut bitmap = Bitmap::new(advance_px.min(MAX_GLYPH_PX as u32), self.height_px());
-        // The only error left is the bitmap's, which is `Infallible`: the glyph exists.
+        let mut canvas = GlyphCanvas::new(advance_px, self.height_px());
+        // The only error left is the canvas's, which is `Infallible`: the glyph exists.
         self.renderer()
             .render(
                 c,
                 Point::new(0, self.baseline_px()),
                 VerticalPosition::Baseline,
                 FontColor::Transparent(BinaryColor::On),
-                &mut bitmap,
+                &mut canvas,
             )
             .ok()?;
-        let mut rows = [0u16; MAX_GLYPH_PX];
-        for (y, row) in (0..self.height_px()).zip(rows.iter_mut()) {
-            for x in (0..MAX_GLYPH_PX as u32).filter(|&x| bitmap.get(x, y)) {
-                *row |= 1 << x;
-            }
-        }
+        let rows = canvas.rows;
         Some(Glyph { advance_px, rows })
     }
 }

@@ -3,6 +3,11 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::convert::Infallible;
+
+use embedded_graphics_core::Pixel;
+use embedded_graphics_core::pixelcolor::BinaryColor;
+use embedded_graphics_core::prelude::{DrawTarget, OriginDimensions, Point, Size};
 
 use super::font::BigFont;
 
@@ -18,6 +23,56 @@ pub(crate) struct Glyph {
 
 /// The widest and tallest glyph either font has, in pixels.
 pub(crate) const MAX_GLYPH_PX: usize = 16;
+
+/// What `u8g2_fonts::FontRenderer` draws one glyph on: the glyph's rows of bits, in a box of
+/// `width` x `height` pixels (at most [`MAX_GLYPH_PX`] each way). Pixels drawn outside the box
+/// are dropped, so a renderer asked to draw out of bounds clips instead of failing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GlyphCanvas {
+    width: u32,
+    height: u32,
+    /// The pixels drawn so far, one row a `u16` as in [`Glyph`].
+    pub(crate) rows: [u16; MAX_GLYPH_PX],
+}
+
+impl GlyphCanvas {
+    /// An empty box of `width` x `height` pixels, cut to [`MAX_GLYPH_PX`] each way.
+    pub(crate) fn new(width: u32, height: u32) -> Self {
+        let max = MAX_GLYPH_PX as u32;
+        Self {
+            width: width.min(max),
+            height: height.min(max),
+            rows: [0; MAX_GLYPH_PX],
+        }
+    }
+}
+
+impl OriginDimensions for GlyphCanvas {
+    fn size(&self) -> Size {
+        Size::new(self.width, self.height)
+    }
+}
+
+impl DrawTarget for GlyphCanvas {
+    type Color = BinaryColor;
+    type Error = Infallible;
+
+    fn draw_iter<I>(&mut self, pixels: I) -> Result<(), Self::Error>
+    where
+        I: IntoIterator<Item = Pixel<Self::Color>>,
+    {
+        for Pixel(Point { x, y }, colour) in pixels {
+            if colour.is_on()
+                && let (Ok(x), Ok(y)) = (u32::try_from(x), u32::try_from(y))
+                && x < self.width
+                && y < self.height
+            {
+                self.rows[y as usize] |= 1 << x;
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Characters kept before the store starts over: every glyph of both fonts (about 7,600) fits,
 /// so only content full of characters the fonts lack (each kept as "missing") ever reaches it.
@@ -80,6 +135,23 @@ pub(crate) fn glyph(font: BigFont, c: char) -> Option<Glyph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pixels_outside_the_canvas_are_dropped() {
+        let mut canvas = GlyphCanvas::new(3, 2);
+        canvas
+            .draw_iter([
+                Pixel(Point::new(1, 1), BinaryColor::On),
+                Pixel(Point::new(2, 0), BinaryColor::On),
+                Pixel(Point::new(-1, 0), BinaryColor::On),
+                Pixel(Point::new(3, 0), BinaryColor::On),
+                Pixel(Point::new(0, 2), BinaryColor::On),
+                Pixel(Point::new(0, 0), BinaryColor::Off),
+            ])
+            .unwrap();
+        assert_eq!(canvas.rows[..3], [0b100, 0b010, 0]);
+        assert_eq!(GlyphCanvas::new(40, 40).size(), Size::new(16, 16));
+    }
 
     #[test]
     fn a_kept_glyph_is_the_fonts_own() {
