@@ -8,7 +8,8 @@ use support::Kiosk;
 
 /// Whether `text` holds a sextant character (U+1FB00–U+1FB3B).
 fn has_sextants(text: &str) -> bool {
-    text.chars().any(|c| ('\u{1FB00}'..='\u{1FB3B}').contains(&c))
+    text.chars()
+        .any(|c| ('\u{1FB00}'..='\u{1FB3B}').contains(&c))
 }
 
 #[test]
