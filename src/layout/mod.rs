@@ -835,6 +835,29 @@ mod tests {
     }
 
     #[test]
+    fn in_foot_the_menu_is_large_on_every_grid_from_80x24() {
+        // Every width from 80 and height from 24, up to beyond the shipped setup's grids
+        // (159x44 at 1920x1080, 113x31, 106x42, 85x31), with the largest sizes spot-checked.
+        let content = content();
+        let grids = (80..=170)
+            .flat_map(|w| (24..=50).map(move |h| (w, h)))
+            .chain([(240, 67), (320, 90)]);
+        for (w, h) in grids {
+            let layout = home_layout(&foot(w, h), &content);
+            let block = layout
+                .big_entries
+                .unwrap_or_else(|| panic!("{w}x{h}: no large menu"));
+            let (columns, rows) = block.style.measure("字");
+            assert!(columns >= 6 && rows >= 4, "{w}x{h}: {:?}", block.style);
+        }
+        let shipped = |w, h| home_layout(&foot(w, h), &content).big_entries.unwrap();
+        assert_eq!(shipped(80, 24).gap, 0, "no room for gaps at 80x24");
+        for (w, h) in [(85, 31), (113, 31), (106, 42)] {
+            assert_eq!(shipped(w, h).gap, MENU_GAP, "{w}x{h}");
+        }
+    }
+
+    #[test]
     fn large_answer_glyphs_are_never_smaller_than_the_small_font_in_sextants() {
         // 12-pixel glyphs with every stroke, each kanji 6 columns by 4 rows: three times the
         // terminal's own characters each way, the size of the large menu at 80x24.
