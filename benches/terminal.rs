@@ -8,7 +8,11 @@
 //! `cargo bench --bench terminal -- --soak` presses 100,000 keys into one kiosk instead and
 //! reports whether its memory stays flat. `cargo bench --bench terminal -- --burst` writes
 //! 50,000 keys into the kiosk at once and then keypad 3, and reports how long that key took to
-//! act, counted from the start of the burst. `--runs N` changes the number of runs (5).
+//! act, counted from the start of the burst. `cargo bench --bench terminal -- --latency` walks
+//! the kiosk's screens at 80x24, 120x32, 160x45 and 240x67 and reports, for each key, the time
+//! from writing the key to the last byte of the frame it draws (the target: 3 ms on the machine
+//! the bench runs on), once as xterm (`TERM=xterm-256color`: half blocks) and once as foot, the
+//! shipped terminal (`TERM=foot`: sextants where half blocks do not fit). `--runs N` changes the number of runs (5).
 //!
 //! What is measured, and how:
 //!
@@ -109,6 +113,7 @@ fn main() -> ExitCode {
     let mut runs = DEFAULT_RUNS;
     let mut soak = false;
     let mut burst = false;
+    let mut latency = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -116,6 +121,7 @@ fn main() -> ExitCode {
             "--bench" => {}
             "--soak" => soak = true,
             "--burst" => burst = true,
+            "--latency" => latency = true,
             "--runs" => match args.next().and_then(|n| n.parse().ok()) {
                 Some(n) if n > 0 => runs = n,
                 _ => return usage("--runs needs a number above 0"),
@@ -133,6 +139,8 @@ fn main() -> ExitCode {
                 run_soak(&config)
             } else if burst {
                 run_bursts(&config, runs)
+            } else if latency {
+                run_latency(&config, runs)
             } else {
                 run_comparison(&config, runs)
             }
@@ -149,7 +157,7 @@ fn main() -> ExitCode {
 
 fn usage(problem: &str) -> ExitCode {
     eprintln!(
-        "terminal bench: {problem}\nusage: cargo bench --bench terminal -- [--runs N] [--soak | --burst]"
+        "terminal bench: {problem}\nusage: cargo bench --bench terminal -- [--runs N] [--soak | --burst | --latency]"
     );
     ExitCode::from(2)
 }
@@ -188,7 +196,9 @@ impl Running {
                 pixel_height: 0,
             })
             .map_err(|err| format!("cannot open a pseudo-terminal: {err}"))?;
-        command.env("TERM", "xterm-256color");
+        if command.get_env("TERM").is_none() {
+            command.env("TERM", "xterm-256color");
+        }
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(nonzero(rows)?, nonzero(cols)?, 0),
             bytes: 0,
@@ -308,14 +318,20 @@ impl Running {
     /// Presses `key` and returns the bytes written in answer, once the screen has changed and
     /// shows `expect` (if given).
     fn press(&self, key: &str, expect: Option<&str>) -> Result<u64, String> {
+        self.press_timed(key, expect).map(|(bytes, _)| bytes)
+    }
+
+    /// As [`Running::press`], with the time from writing the key to the last byte of answer.
+    fn press_timed(&self, key: &str, expect: Option<&str>) -> Result<(u64, Duration), String> {
         let before = self.bytes();
         let screen_before = self.screen_formatted();
+        let sent = Instant::now();
         self.type_keys(key)?;
-        let (after, _) = self.settle(&format!("a change after {key:?}"), |screen| {
+        let (after, last) = self.settle(&format!("a change after {key:?}"), |screen| {
             screen.contents_formatted() != screen_before
                 && expect.is_none_or(|text| screen.contents().contains(text))
         })?;
-        Ok(after - before)
+        Ok((after - before, last.saturating_duration_since(sent)))
     }
 
     /// Ends the program (SIGTERM, then SIGKILL if it lingers).
@@ -1025,4 +1041,124 @@ fn burst(running: &Running) -> Result<Duration, String> {
         !s.contents().contains(HOME_PROMPT)
     })?;
     Ok(last.saturating_duration_since(started))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key to last byte.
+
+/// The sizes the latency run measures: the smallest terminal, the shipped setup's grids on
+/// full-HD screens, and a large monitor's.
+const LATENCY_SIZES: [(u16, u16); 4] = [(80, 24), (120, 32), (160, 45), (240, 67)];
+/// The longest a key may take from being written to the last byte of its frame.
+const LATENCY_TARGET: Duration = Duration::from_millis(3);
+
+/// The keys of the latency run, in order, with what each is called in the table: from the
+/// attract screen through the menu, a category and q7's answer in normal and large text.
+const LATENCY_STEPS: [(&str, &str); 9] = [
+    ("attract → menu", "5"),
+    ("highlight move", DOWN),
+    ("menu → category 4", "4"),
+    ("category → answer (q7)", "2"),
+    ("answer: next page", "+"),
+    ("answer → large text (*)", "*"),
+    ("large text: next page", "+"),
+    ("large text → normal (*)", "*"),
+    ("answer → category", "0"),
+];
+
+fn run_latency(config: &Path, runs: usize) -> Result<(), String> {
+    println!("# Key to last byte: faq-kiosk in a pty, median and slowest of {runs} runs\n");
+    println!("{}\n", machine_line());
+    let mut missed = Vec::new();
+    for term in LATENCY_TERMS {
+        for size in LATENCY_SIZES {
+            latency_at(config, runs, term, size, &mut missed)?;
+        }
+    }
+    if missed.is_empty() {
+        println!(
+            "Every key's median is within {} ms: met",
+            LATENCY_TARGET.as_millis()
+        );
+    } else {
+        println!(
+            "Over {} ms: MISSED for {}",
+            LATENCY_TARGET.as_millis(),
+            missed.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The terminals the latency run says it is.
+const LATENCY_TERMS: [&str; 2] = ["xterm-256color", "foot"];
+
+/// One table of the latency run: `runs` walks at one size as one terminal; keys whose median
+/// misses the target are added to `missed`.
+fn latency_at(
+    config: &Path,
+    runs: usize,
+    term: &str,
+    (cols, rows): (u16, u16),
+    missed: &mut Vec<String>,
+) -> Result<(), String> {
+    let path = Program::Kiosk.path().expect("the bench's own build");
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); LATENCY_STEPS.len()];
+    let mut bytes: Vec<u64> = vec![0; LATENCY_STEPS.len()];
+    for _ in 0..runs {
+        let mut command = kiosk_command(&path, config);
+        command.env("TERM", term);
+        let running = Running::start(command, cols, rows)?;
+        let result = walk(&running);
+        running.end();
+        for (index, step) in result?.into_iter().enumerate() {
+            if let Some((step_bytes, time)) = step {
+                times[index].push(time);
+                bytes[index] = step_bytes;
+            }
+        }
+    }
+    println!("## {cols}x{rows}, TERM={term}\n");
+    println!("| key | median (ms) | slowest (ms) | bytes |\n| --- | ---: | ---: | ---: |");
+    for (index, (label, _)) in LATENCY_STEPS.iter().enumerate() {
+        let step = &mut times[index];
+        if step.is_empty() {
+            println!("| {label} | — | — | — |");
+            continue;
+        }
+        step.sort();
+        let median = step[step.len() / 2];
+        let slowest = step[step.len() - 1];
+        println!(
+            "| {label} | {:.2} | {:.2} | {} |",
+            median.as_secs_f64() * 1000.0,
+            slowest.as_secs_f64() * 1000.0,
+            bytes[index]
+        );
+        if median > LATENCY_TARGET {
+            missed.push(format!("{cols}x{rows} {term} {label}"));
+        }
+    }
+    println!();
+    Ok(())
+}
+
+/// What the key guide says where `+` turns to a next page.
+const NEXT_PAGE: &str = "次のページ";
+
+/// Presses the latency run's keys in turn; each key's bytes and time to its last byte, or
+/// `None` for `+` on a screen with no next page.
+fn walk(running: &Running) -> Result<Vec<Option<(u64, Duration)>>, String> {
+    running.settle("the attract screen", |s| {
+        s.contents().contains(ATTRACT_HINT)
+    })?;
+    LATENCY_STEPS
+        .iter()
+        .map(|&(_, key)| {
+            if key == "+" && !running.text().contains(NEXT_PAGE) {
+                return Ok(None);
+            }
+            running.press_timed(key, None).map(Some)
+        })
+        .collect()
 }

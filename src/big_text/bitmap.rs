@@ -1,15 +1,6 @@
-//! A grid of on/off pixels that the font renderer draws into and the cell encodings read from.
+//! A grid of on/off pixels that a line's glyphs are placed into and the cell encodings read from.
 
-use std::convert::Infallible;
-
-use embedded_graphics_core::Pixel;
-use embedded_graphics_core::pixelcolor::BinaryColor;
-use embedded_graphics_core::prelude::{DrawTarget, OriginDimensions, Point, Size};
-
-/// A `width` x `height` grid of pixels, all off at first.
-///
-/// It is the `DrawTarget` handed to `u8g2_fonts::FontRenderer`: pixels drawn outside the grid are
-/// dropped, so a renderer asked to draw out of bounds clips instead of failing.
+/// A `width` x `height` grid of pixels, all off at first; pixels set outside it are dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Bitmap {
     width: u32,
@@ -55,44 +46,21 @@ impl Bitmap {
         }
     }
 
-    /// Copies the pixels that are on in `other` into this grid, `x` pixels from the left.
-    pub(crate) fn blit(&mut self, other: &Bitmap, x: u32) {
-        for oy in 0..other.height {
-            for ox in 0..other.width {
-                if other.get(ox, oy) {
-                    self.set(x + ox, oy);
-                }
+    /// Turns on the pixels of a glyph's rows (bit `x` of a row is the pixel `x` from the
+    /// left) that are on, `x` pixels from the left of this grid.
+    pub(crate) fn blit_rows(&mut self, rows: &[u16], x: u32) {
+        for (y, &row) in (0..self.height).zip(rows) {
+            let mut bits = row;
+            while bits != 0 {
+                let column = bits.trailing_zeros();
+                self.set(x + column, y);
+                bits &= bits - 1;
             }
         }
     }
 
     fn index(&self, x: u32, y: u32) -> usize {
         y as usize * self.width as usize + x as usize
-    }
-}
-
-impl OriginDimensions for Bitmap {
-    fn size(&self) -> Size {
-        Size::new(self.width, self.height)
-    }
-}
-
-impl DrawTarget for Bitmap {
-    type Color = BinaryColor;
-    type Error = Infallible;
-
-    fn draw_iter<I>(&mut self, pixels: I) -> Result<(), Self::Error>
-    where
-        I: IntoIterator<Item = Pixel<Self::Color>>,
-    {
-        for Pixel(Point { x, y }, colour) in pixels {
-            if colour.is_on()
-                && let (Ok(x), Ok(y)) = (u32::try_from(x), u32::try_from(y))
-            {
-                self.set(x, y);
-            }
-        }
-        Ok(())
     }
 }
 
@@ -103,27 +71,21 @@ mod tests {
     #[test]
     fn pixels_outside_the_grid_are_dropped_and_read_as_off() {
         let mut bitmap = Bitmap::new(2, 2);
-        bitmap
-            .draw_iter([
-                Pixel(Point::new(1, 1), BinaryColor::On),
-                Pixel(Point::new(-1, 0), BinaryColor::On),
-                Pixel(Point::new(2, 0), BinaryColor::On),
-                Pixel(Point::new(0, 0), BinaryColor::Off),
-            ])
-            .unwrap();
+        bitmap.set(1, 1);
+        bitmap.set(2, 0);
+        bitmap.set(0, 2);
         assert!(bitmap.get(1, 1));
         assert!(!bitmap.get(0, 0));
         assert!(!bitmap.get(2, 0));
         assert!(!bitmap.get(7, 7));
+        assert_eq!(bitmap.pixels.iter().filter(|&&on| on).count(), 1);
     }
 
     #[test]
     fn blit_places_pixels_at_the_offset() {
-        let mut glyph = Bitmap::new(1, 2);
-        glyph.set(0, 1);
-        let mut line = Bitmap::new(3, 2);
-        line.blit(&glyph, 2);
-        assert!(line.get(2, 1));
-        assert_eq!(line.pixels.iter().filter(|&&on| on).count(), 1);
+        let mut line = Bitmap::new(4, 2);
+        line.blit_rows(&[0, 0b101], 1);
+        assert!(line.get(1, 1) && line.get(3, 1));
+        assert_eq!(line.pixels.iter().filter(|&&on| on).count(), 2);
     }
 }

@@ -10,7 +10,7 @@ use u8g2_fonts::FontRenderer;
 use u8g2_fonts::fonts::{u8g2_font_b12_t_japanese3, u8g2_font_b16_t_japanese3};
 use u8g2_fonts::types::{FontColor, VerticalPosition};
 
-use super::bitmap::Bitmap;
+use super::glyphs::{Glyph, GlyphCanvas, advance};
 
 // Built at compile time (`FontRenderer::new` is const), so choosing a font costs nothing.
 static B16: FontRenderer = FontRenderer::new::<u8g2_font_b16_t_japanese3>();
@@ -73,6 +73,12 @@ impl BigFont {
 
     /// How far `c` advances in pixels, or `None` if the font has no glyph for it.
     pub(crate) fn advance_px(self, c: char) -> Option<u32> {
+        advance(self, c)
+    }
+
+    /// How far `c` advances in pixels, or `None` if the font has no glyph for it, asked of the
+    /// font itself: [`advance`] keeps what this finds.
+    pub(crate) fn advance_of(self, c: char) -> Option<u32> {
         // Control characters never reach the font: u8g2's lookup answers for '\0' and '\n' with
         // made-up advances (-29 px for '\0' in b16) instead of "not found".
         if c.is_control() {
@@ -85,22 +91,26 @@ impl BigFont {
         u32::try_from(dimensions.advance.x).ok()
     }
 
-    /// `c` rasterised into a bitmap as wide as its advance and as tall as the line, with its
-    /// baseline where every other glyph of the font has it; `None` if the font lacks `c`.
-    pub(crate) fn glyph(self, c: char) -> Option<Bitmap> {
-        let advance = self.advance_px(c)?;
-        let mut bitmap = Bitmap::new(advance, self.height_px());
-        // The only error left is the bitmap's, which is `Infallible`: the glyph exists.
+    /// `c` rasterised, as the font draws it, with its baseline where every other glyph of the
+    /// font has it; `None` if the font lacks `c`. Asks the font itself: [`glyph`] keeps what
+    /// this makes.
+    pub(crate) fn rasterise(self, c: char) -> Option<Glyph> {
+        let advance_px = self.advance_of(c)?;
+        // Drawn into a box as wide as its advance: efont's glyphs stay inside it (a test below
+        // checks the leaflet's), and any pixel past it would be cut here.
+        let mut canvas = GlyphCanvas::new(advance_px, self.height_px());
+        // The only error left is the canvas's, which is `Infallible`: the glyph exists.
         self.renderer()
             .render(
                 c,
                 Point::new(0, self.baseline_px()),
                 VerticalPosition::Baseline,
                 FontColor::Transparent(BinaryColor::On),
-                &mut bitmap,
+                &mut canvas,
             )
             .ok()?;
-        Some(bitmap)
+        let rows = canvas.rows;
+        Some(Glyph { advance_px, rows })
     }
 }
 
@@ -144,16 +154,10 @@ mod tests {
         // 使 is as tall as the font: if the baseline were placed by u8g2's ascent (the top of
         // `A`), its top rows would be cut off.
         for font in [BigFont::B16, BigFont::B12] {
-            let glyph = font.glyph('使').unwrap();
-            let bottom = glyph.height() - 1;
-            assert!(
-                (0..glyph.width()).any(|x| glyph.get(x, 0)),
-                "{font:?} top row"
-            );
-            assert!(
-                (0..glyph.width()).any(|x| glyph.get(x, bottom)),
-                "{font:?} bottom row"
-            );
+            let glyph = font.rasterise('使').unwrap();
+            let bottom = font.height_px() as usize - 1;
+            assert_ne!(glyph.rows[0], 0, "{font:?} top row");
+            assert_ne!(glyph.rows[bottom], 0, "{font:?} bottom row");
         }
     }
 

@@ -4,6 +4,7 @@ use crate::text::{AmbiguousWidth, char_width};
 
 use super::bitmap::Bitmap;
 use super::font::BigFont;
+use super::glyphs::glyph;
 
 /// A character of a line and where it starts, in pixels from the line's left edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,8 +64,8 @@ impl LineLayout {
             .iter()
             .take_while(|placed| placed.x_px < width_px);
         for placed in shown.filter(|placed| placed.in_font) {
-            if let Some(glyph) = self.font.glyph(placed.c) {
-                bitmap.blit(&glyph, placed.x_px);
+            if let Some(glyph) = glyph(self.font, placed.c) {
+                bitmap.blit_rows(&glyph.rows, placed.x_px);
             }
         }
         bitmap

@@ -14,6 +14,7 @@
 mod bitmap;
 mod encoding;
 mod font;
+mod glyphs;
 mod line;
 mod widget;
 

@@ -180,11 +180,18 @@ impl BigText<'_> {
         let bitmap = layout.rasterise((right - left) * cell_width);
         for y in u32::from(top)..bottom {
             let y_px = (y - u32::from(top)) * cell_height;
-            for x in left..right {
-                let symbol = self
-                    .encoding
-                    .symbol_at(&bitmap, (x - left) * cell_width, y_px);
-                buf[(x as u16, y as u16)].set_char(symbol);
+            // The row's cells as one slice (the area lies inside the buffer): indexing the
+            // buffer cell by cell checks its bounds each time, and most of a frame of large
+            // glyphs is these cells.
+            let start = buf.index_of(left as u16, y as u16);
+            let row = &mut buf.content[start..start + (right - left) as usize];
+            for (x, cell) in (0u32..).zip(row.iter_mut()) {
+                let symbol = self.encoding.symbol_at(&bitmap, x * cell_width, y_px);
+                // Most cells of a glyph are blank, and a frame's cells start blank: writing a
+                // symbol costs more than seeing that it is already there.
+                if symbol != ' ' || cell.symbol() != " " {
+                    cell.set_char(symbol);
+                }
             }
         }
 

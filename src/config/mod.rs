@@ -169,19 +169,27 @@ impl Default for BigTextConfig {
     fn default() -> Self {
         Self {
             mode: BigTextMode::Auto,
-            encodings: vec![BigEncoding::HalfBlock],
+            encodings: vec![BigEncoding::HalfBlock, BigEncoding::SextantIfDrawn],
             font: BigFontSetting::Auto,
         }
     }
 }
 
 impl BigTextConfig {
-    /// The layout's options for these settings.
+    /// The layout's options for these settings on the terminal the kiosk runs in (`TERM`).
     pub fn options(&self) -> BigTextOptions {
+        self.options_on(std::env::var("TERM").ok().as_deref())
+    }
+
+    /// The layout's options for these settings on a terminal whose `TERM` is `term`.
+    pub fn options_on(&self, term: Option<&str>) -> BigTextOptions {
+        let sextant = self.encodings.contains(&BigEncoding::Sextant)
+            || (self.encodings.contains(&BigEncoding::SextantIfDrawn)
+                && term.is_some_and(draws_sextants_itself));
         BigTextOptions {
             enabled: self.mode == BigTextMode::Auto,
             half_block: self.encodings.contains(&BigEncoding::HalfBlock),
-            sextant: self.encodings.contains(&BigEncoding::Sextant),
+            sextant,
             braille: self.encodings.contains(&BigEncoding::Braille),
             fonts: match self.font {
                 BigFontSetting::Auto => FontChoice::Any,
@@ -190,6 +198,17 @@ impl BigTextConfig {
             },
         }
     }
+}
+
+/// Whether the terminal called `term` draws the sextant characters itself, as it draws block
+/// elements, rather than taking them from a font: then they line up with no gaps and need no
+/// font that has them. foot does (Debian 12's foot 1.13 included); its `TERM` is foot, or
+/// foot-direct for 24-bit colour.
+fn draws_sextants_itself(term: &str) -> bool {
+    matches!(
+        term,
+        "foot" | "foot-extra" | "foot-direct" | "foot-extra-direct"
+    )
 }
 
 /// `big_text.mode`.
@@ -211,6 +230,8 @@ pub enum BigEncoding {
     HalfBlock,
     /// Unicode 13 sextants: needs a terminal font that has them, and narrow ambiguous width.
     Sextant,
+    /// Sextants only on a terminal that draws them itself (foot), so no font needs them.
+    SextantIfDrawn,
     /// Braille dots: works everywhere, harder to read.
     Braille,
 }
@@ -757,7 +778,14 @@ mod tests {
 
     #[test]
     fn big_text_settings_become_layout_options() {
-        assert_eq!(Config::default().big_text.options(), BigTextOptions::new());
+        let shipped = Config::default().big_text;
+        assert_eq!(
+            shipped.options_on(Some("xterm-256color")),
+            BigTextOptions::new()
+        );
+        assert_eq!(shipped.options_on(None), BigTextOptions::new());
+        let on_foot = shipped.options_on(Some("foot"));
+        assert!(on_foot.sextant && on_foot.half_block);
         let config = parse("[big_text]\nmode = \"off\"\nencodings = [\"sextant\", \"braille\"]\nfont = \"small\"\n").unwrap();
         let options = config.big_text.options();
         assert!(!options.enabled && !options.half_block && options.sextant && options.braille);

@@ -70,7 +70,9 @@ pub struct BigBlock {
     pub style: BigStyle,
     /// The lines, top to bottom.
     pub lines: Vec<String>,
-    /// The rows the block takes.
+    /// Blank rows between two lines, so that the strokes of one line do not run into the next.
+    pub gap: u16,
+    /// The rows the block takes, gaps included.
     pub rows: u16,
     /// The columns of its widest line.
     pub columns: u16,
@@ -134,19 +136,31 @@ impl BigStyle {
     /// The lines as a block in this style, if every line fits `width` columns and all of them
     /// together fit `rows` rows.
     pub fn fit(&self, lines: &[&str], width: u16, rows: u16) -> Option<BigBlock> {
+        self.fit_spaced(lines, width, rows, 0)
+    }
+
+    /// As [`BigStyle::fit`], with `gap` blank rows between two lines.
+    pub fn fit_spaced(&self, lines: &[&str], width: u16, rows: u16, gap: u16) -> Option<BigBlock> {
         let mut total: u16 = 0;
         let mut widest: u16 = 0;
-        for line in lines {
+        for (index, line) in lines.iter().enumerate() {
             let (columns, height) = self.measure(line);
             widest = widest.max(columns);
-            total = total.saturating_add(height);
+            let spacing = if index > 0 { gap } else { 0 };
+            total = total.saturating_add(height).saturating_add(spacing);
         }
         (widest <= width && total <= rows).then(|| BigBlock {
             style: *self,
             lines: lines.iter().map(|l| l.to_string()).collect(),
+            gap,
             rows: total,
             columns: widest,
         })
+    }
+
+    /// The rows one line of text takes in this style.
+    pub fn line_rows(&self) -> u16 {
+        self.measure("字").1
     }
 }
 
@@ -225,6 +239,18 @@ mod tests {
         let block = fit(&geometry(120, 36), &["使い方", "メリット"], 100, 12).unwrap();
         assert_eq!(block.style.font, BigFont::B12);
         assert_eq!(fit(&geometry(80, 24), &["安全・困ったとき"], 60, 20), None);
+    }
+
+    #[test]
+    fn gaps_go_between_lines_only() {
+        let style = BigStyle {
+            font: BigFont::B12,
+            encoding: CellEncoding::Sextant,
+        };
+        let block = style.fit_spaced(&["使い方", "安全"], 80, 9, 1).unwrap();
+        assert_eq!((block.rows, block.gap), (9, 1));
+        assert_eq!(style.fit_spaced(&["使い方", "安全"], 80, 8, 1), None);
+        assert_eq!(style.fit(&["使い方", "安全"], 80, 8).unwrap().gap, 0);
     }
 
     #[test]

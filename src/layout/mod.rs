@@ -308,16 +308,23 @@ pub fn home_layout(geometry: &Geometry, content: &Content) -> ListLayout {
         return normal;
     }
     let area = geometry.wide_area();
-    // The largest size wins; the prompt (and its blank row) stays when there is room for it.
+    // The largest size wins; then a blank row between its lines (strokes of one line would
+    // otherwise touch the next), then the prompt above it (and its blank row), when there is
+    // room. The key guide says which keys choose, so the prompt gives way first.
     let with_prompt = area.height.saturating_sub(2);
     let found = big::candidates(geometry).into_iter().find_map(|style| {
-        style
-            .fit(&lines, area.width, with_prompt)
-            .map(|block| (normal.heading.clone(), block))
-            .or_else(|| {
+        [(MENU_GAP, true), (MENU_GAP, false), (0, true), (0, false)]
+            .into_iter()
+            .find_map(|(gap, prompt)| {
+                let rows = if prompt { with_prompt } else { area.height };
+                let heading = if prompt {
+                    normal.heading.clone()
+                } else {
+                    Vec::new()
+                };
                 style
-                    .fit(&lines, area.width, area.height)
-                    .map(|b| (Vec::new(), b))
+                    .fit_spaced(&lines, area.width, rows, gap)
+                    .map(|block| (heading, block))
             })
     });
     match found {
@@ -331,6 +338,9 @@ pub fn home_layout(geometry: &Geometry, content: &Content) -> ListLayout {
         None => normal,
     }
 }
+
+/// Blank rows between the lines of the large menu, where they fit.
+const MENU_GAP: u16 = 1;
 
 /// The prompt above the home menu.
 pub const HOME_PROMPT: &str = "知りたいことの番号のキーを押してください。";
@@ -411,6 +421,15 @@ const MIN_ANSWER_ROWS: usize = 3;
 /// not chopped into single characters.
 const MIN_LARGE_LINE_CHARACTERS: u16 = 8;
 
+/// Full-width characters a page of large answer text holds at the least where some size
+/// allows it: two or three of the leaflet's sentences, so that a long answer reads as a few
+/// pages rather than a long run of them.
+const MIN_LARGE_PAGE_CHARACTERS: usize = 60;
+
+/// Blank rows between two lines of large answer text, so that the strokes of one line do not
+/// run into the next. A paragraph break adds one more.
+pub const LARGE_LINE_GAP: u16 = 1;
+
 /// Lays out a question and its answer in pages that fit the body, in large glyphs if `large`
 /// and some size fits, else in normal text; a `notice` (see [`Question::deadline_notice`])
 /// comes last, after a blank line.
@@ -433,9 +452,12 @@ pub fn answer_layout(
         }
     }
     let rows = height.saturating_sub(question_lines.len() + 1).max(1);
+    // Large text follows the question with no blank row: the change of size sets them apart,
+    // and the row makes room for one more line of glyphs on a small screen (four lines of
+    // 12-pixel sextants instead of three at 80x24).
     if large
         && let Some((style, pages, notice_lines)) =
-            large_answer_pages(geometry, question, notice, rows)
+            large_answer_pages(geometry, question, notice, rows + 1)
     {
         return AnswerLayout {
             question: question_lines,
@@ -478,13 +500,15 @@ fn paragraph_lines(
     (lines, notice_lines)
 }
 
-/// The answer in the largest allowed glyphs with lines of at least a few words and two lines
-/// a page, else the smallest size that shows a line at all; `None` where nothing fits.
+/// The answer in the largest allowed glyphs whose lines hold a few words and whose pages a few
+/// sentences, else in the allowed size whose pages hold the most; `None` where nothing fits.
 ///
 /// Lines are broken by the same engine as normal text, at the width in terminal columns that
 /// the glyphs allow: a large full-width character is `ratio` times two columns wide, an ASCII
 /// one `ratio` times one. Characters the font lacks are drawn in a full-width box, so
-/// ambiguous ones are measured as wide.
+/// ambiguous ones are measured as wide. A line of glyphs is followed by [`LARGE_LINE_GAP`]
+/// blank rows unless it ends its page, and a paragraph break by one more; pages do not end
+/// with a paragraph break.
 fn large_answer_pages(
     geometry: &Geometry,
     question: &Question,
@@ -493,30 +517,51 @@ fn large_answer_pages(
 ) -> Option<(BigStyle, Vec<Vec<String>>, usize)> {
     let area = geometry.wide_area();
     let measuring = geometry.ambiguous(AmbiguousWidth::Wide);
-    let styles = big::candidates(geometry);
-    let fits = |style: &BigStyle, min_characters: u16, min_lines: usize| {
-        let (columns, glyph_rows) = style.measure("字");
-        let ratio = (columns / 2).max(1);
-        let text_width = area.width / ratio;
-        (text_width >= 2 * min_characters && rows >= min_lines * usize::from(glyph_rows))
-            .then_some((text_width, glyph_rows))
-    };
-    let (style, (text_width, glyph_rows)) = styles
+    let gap = usize::from(LARGE_LINE_GAP);
+    // For each size: the columns a line of text may take, the rows a line of glyphs takes, and
+    // how many full-width characters a line and a page hold.
+    let sizes: Vec<(BigStyle, u16, usize, u16, usize)> = big::candidates(geometry)
+        .into_iter()
+        .filter_map(|style| {
+            let (columns, glyph_rows) = style.measure("字");
+            let ratio = (columns / 2).max(1);
+            let text_width = area.width / ratio;
+            let line_characters = text_width / 2;
+            let lines = (rows + gap) / (usize::from(glyph_rows) + gap);
+            (line_characters > 0 && lines > 0).then_some((
+                style,
+                text_width,
+                usize::from(glyph_rows),
+                line_characters,
+                lines * usize::from(line_characters),
+            ))
+        })
+        .collect();
+    let (style, text_width, glyph_rows, _, _) = sizes
         .iter()
-        .find_map(|s| Some((*s, fits(s, MIN_LARGE_LINE_CHARACTERS, 2)?)))
-        .or_else(|| styles.iter().rev().find_map(|s| Some((*s, fits(s, 1, 1)?))))?;
+        .find(|(_, _, _, line, page)| {
+            *line >= MIN_LARGE_LINE_CHARACTERS && *page >= MIN_LARGE_PAGE_CHARACTERS
+        })
+        .or_else(|| {
+            // The first of the largest pages: sizes come largest first.
+            sizes.iter().rev().max_by_key(|(_, _, _, _, page)| *page)
+        })
+        .copied()?;
     let (lines, notice_lines) = paragraph_lines(question, notice, |paragraph| {
         measuring.wrap(paragraph, usize::from(text_width))
     });
-    // A text line takes a glyph's rows; the blank between paragraphs one row.
+    // A text line takes a glyph's rows and the gap after it; the blank between paragraphs one
+    // row more. The last line's gap may fall past the page's rows.
     let cost = |line: &str| {
-        if line.is_empty() {
-            1
-        } else {
-            usize::from(glyph_rows)
-        }
+        if line.is_empty() { 1 } else { glyph_rows + gap }
     };
-    Some((style, paginate_lines(lines, rows, cost), notice_lines))
+    let mut pages = paginate_lines(lines, rows + gap, cost);
+    for page in &mut pages {
+        while page.len() > 1 && page.last().is_some_and(String::is_empty) {
+            page.pop();
+        }
+    }
+    Some((style, pages, notice_lines))
 }
 
 /// Cuts lines into pages of `rows`, each line taking `cost(line)` rows, never starting a page
@@ -711,42 +756,127 @@ mod tests {
         }
     }
 
+    /// The rows a page of large text takes as the view draws it: each line of glyphs, a gap
+    /// after each but the page's last line, one row for a paragraph break.
+    fn large_page_rows(page: &[String], glyph_rows: usize) -> usize {
+        page.iter()
+            .enumerate()
+            .map(
+                |(index, line)| match (line.is_empty(), index + 1 < page.len()) {
+                    (true, _) => 1,
+                    (false, true) => glyph_rows + usize::from(LARGE_LINE_GAP),
+                    (false, false) => glyph_rows,
+                },
+            )
+            .sum()
+    }
+
+    /// A terminal that draws sextants itself, as foot does with the shipped settings.
+    fn foot(width: u16, height: u16) -> Geometry {
+        let mut geometry = Geometry::new(width, height);
+        geometry.big_text.sextant = true;
+        geometry
+    }
+
     #[test]
     fn large_answers_use_glyph_widths_and_fit_their_pages() {
         let content = content();
-        for (w, h) in [(80, 24), (120, 36), (160, 45), (240, 67)] {
-            let geometry = Geometry::new(w, h);
-            let rows = usize::from(geometry.body().height);
-            for question in &content.questions {
-                let layout = answer_layout(&geometry, question, true, None);
-                let style = layout.big.expect("some size fits");
-                let (_, glyph_rows) = style.measure("字");
-                for page in &layout.pages {
-                    let used: usize = page
-                        .iter()
-                        .map(|l| {
-                            if l.is_empty() {
-                                1
-                            } else {
-                                usize::from(glyph_rows)
-                            }
-                        })
-                        .sum();
-                    assert!(
-                        used + layout.question.len() < rows,
-                        "{w}x{h} {}",
-                        question.id
-                    );
-                    for line in page {
+        for (w, h) in [
+            (80, 24),
+            (120, 32),
+            (120, 36),
+            (159, 44),
+            (160, 45),
+            (240, 67),
+        ] {
+            for geometry in [Geometry::new(w, h), foot(w, h)] {
+                let rows = usize::from(geometry.body().height);
+                for question in &content.questions {
+                    let layout = answer_layout(&geometry, question, true, None);
+                    let style = layout.big.expect("some size fits");
+                    let glyph_rows = usize::from(style.line_rows());
+                    for page in &layout.pages {
                         assert!(
-                            style.measure(line).0 <= geometry.wide_area().width,
-                            "{line}"
+                            large_page_rows(page, glyph_rows) + layout.question.len() <= rows,
+                            "{w}x{h} {}",
+                            question.id
                         );
+                        assert!(!page.last().unwrap().is_empty(), "{w}x{h} {}", question.id);
+                        for line in page {
+                            assert!(
+                                style.measure(line).0 <= geometry.wide_area().width,
+                                "{line}"
+                            );
+                        }
                     }
+                    let text: String = layout.pages.concat().concat();
+                    let original: String = question.answer.concat().replace(' ', "");
+                    assert_eq!(text.replace(' ', ""), original, "{w}x{h} {}", question.id);
                 }
-                let text: String = layout.pages.concat().concat();
-                let original: String = question.answer.concat().replace(' ', "");
-                assert_eq!(text.replace(' ', ""), original, "{w}x{h} {}", question.id);
+            }
+        }
+    }
+
+    #[test]
+    fn q7_in_large_text_takes_at_most_half_the_pages_it_did() {
+        // Issue 12: 27 pages at 80x24 and 14 at 120x32 before; at most 13 and 8 now, on the
+        // shipped setup (foot, which draws sextants), with the deadline notice of today.
+        let content = content();
+        let q7 = &content.questions[6];
+        let notice = "※ この回答にある期限（令和7年12月1日）は過ぎています。くわしくは職員におたずねください。";
+        for ((w, h), most) in [((80, 24), 13), ((120, 32), 8)] {
+            let layout = answer_layout(&foot(w, h), q7, true, Some(notice));
+            assert!(
+                layout.pages.len() <= most,
+                "{w}x{h}: {}",
+                layout.pages.len()
+            );
+        }
+    }
+
+    #[test]
+    fn in_foot_the_menu_is_large_on_every_grid_from_80x24() {
+        // Every width from 80 and height from 24, up to beyond the shipped setup's grids
+        // (159x44 at 1920x1080, 113x31, 106x42, 85x31), with the largest sizes spot-checked.
+        let content = content();
+        let grids = (80..=170)
+            .flat_map(|w| (24..=50).map(move |h| (w, h)))
+            .chain([(240, 67), (320, 90)]);
+        for (w, h) in grids {
+            let layout = home_layout(&foot(w, h), &content);
+            let block = layout
+                .big_entries
+                .unwrap_or_else(|| panic!("{w}x{h}: no large menu"));
+            let (columns, rows) = block.style.measure("字");
+            assert!(columns >= 6 && rows >= 4, "{w}x{h}: {:?}", block.style);
+        }
+        let shipped = |w, h| home_layout(&foot(w, h), &content).big_entries.unwrap();
+        assert_eq!(shipped(80, 24).gap, 0, "no room for gaps at 80x24");
+        for (w, h) in [(85, 31), (113, 31), (106, 42)] {
+            assert_eq!(shipped(w, h).gap, MENU_GAP, "{w}x{h}");
+        }
+    }
+
+    #[test]
+    fn large_answer_glyphs_are_never_smaller_than_the_small_font_in_sextants() {
+        // 12-pixel glyphs with every stroke, each kanji 6 columns by 4 rows: three times the
+        // terminal's own characters each way, the size of the large menu at 80x24.
+        let content = content();
+        for (w, h) in [
+            (80, 24),
+            (85, 31),
+            (106, 42),
+            (113, 31),
+            (120, 32),
+            (159, 44),
+        ] {
+            for question in &content.questions {
+                let style = answer_layout(&foot(w, h), question, true, None)
+                    .big
+                    .unwrap();
+                let (columns, rows) = style.measure("字");
+                assert!(columns >= 6 && rows >= 4, "{w}x{h}: {style:?}");
+                assert_ne!(style.encoding, crate::big_text::CellEncoding::Braille);
             }
         }
     }

@@ -285,8 +285,13 @@ impl Parts {
     /// Places `block` from the body's next row, keeping its rows free of normal text; each
     /// line starts `x(line)` columns into the wide area.
     fn push_big(&mut self, block: &BigBlock, numbered: bool, role: Role, x: impl Fn(&str) -> u16) {
-        let rows_per_line = block.rows / block.lines.len().max(1) as u16;
+        let rows_per_line = block.style.line_rows();
         for (index, text) in block.lines.iter().enumerate() {
+            if index > 0 {
+                for _ in 0..block.gap {
+                    self.body.push(BodyLine::blank());
+                }
+            }
             self.big.push(BigLine {
                 row: self.body.len() as u16,
                 x: x(text),
@@ -434,7 +439,8 @@ fn answer_view(
         .question
         .iter()
         .map(|line| BodyLine::plain(line.clone(), Role::Heading))
-        .chain([BodyLine::blank()])
+        // Large text follows the question with no blank row, as the layout counted it.
+        .chain(answer.big.is_none().then(BodyLine::blank))
         .collect();
     let mut guide = Vec::new();
     match take_home {
@@ -461,7 +467,8 @@ fn answer_view(
     });
     guide.push(KEY_THEME);
     let mut parts = Parts::new(body, (page + 1, answer.pages.len()), guide);
-    for (index, line) in answer.pages[page].iter().enumerate() {
+    let lines = &answer.pages[page];
+    for (index, line) in lines.iter().enumerate() {
         // The notice of a passed deadline is set apart from the leaflet's words by colour too.
         let role = if answer.is_notice(page, index) {
             Role::Heading
@@ -470,13 +477,21 @@ fn answer_view(
         };
         match answer.big {
             Some(style) if !line.is_empty() => {
+                let (columns, rows) = style.measure(line);
                 let block = BigBlock {
                     style,
                     lines: vec![line.clone()],
-                    rows: style.measure(line).1,
-                    columns: style.measure(line).0,
+                    gap: 0,
+                    rows,
+                    columns,
                 };
                 parts.push_big(&block, false, role, |_| 0);
+                // A gap before the next line, as the layout counted it.
+                if index + 1 < lines.len() {
+                    for _ in 0..layout::LARGE_LINE_GAP {
+                        parts.body.push(BodyLine::blank());
+                    }
+                }
             }
             _ => parts.body.push(BodyLine {
                 emphasis: find_phone_numbers(line)
