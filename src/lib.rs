@@ -17,6 +17,7 @@
 //! - [`app`]: the screens, highlight, page and idle timer; `State::update(action, now)` does no
 //!   I/O and returns the effects (bell, log line, speech, reload, repaint) for the runtime to
 //!   carry out.
+//! - [`speech`]: what each screen says aloud, and its text prepared for the ear.
 //! - [`view`]: what one screen shows for a state: lines with their roles, page, key guide.
 //! - [`terminal_input`]: the terminal's input bytes into key events, never waiting for ever
 //!   on an unfinished escape sequence.
@@ -44,6 +45,7 @@ pub mod layout;
 pub mod qr;
 pub mod runtime;
 pub mod source;
+pub mod speech;
 pub mod terminal_input;
 pub mod text;
 pub mod ui;

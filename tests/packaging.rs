@@ -229,3 +229,49 @@ fn the_package_holds_the_update_service_and_timer_and_the_script_they_run() {
         "the script fetches with git: {recommends}"
     );
 }
+
+#[test]
+fn the_package_ships_the_speech_wrapper_and_recommends_what_it_runs() {
+    let assets = deb_metadata()["assets"].as_array().unwrap().clone();
+    assert!(
+        assets
+            .iter()
+            .any(|asset| asset.as_array().is_some_and(|fields| {
+                fields[0].as_str() == Some("deploy/speak-ja")
+                    && fields[1].as_str() == Some("usr/lib/faq-kiosk/speak-ja")
+                    && fields[2].as_str() == Some("755")
+            })),
+        "deploy/speak-ja is installed, executable, at /usr/lib/faq-kiosk/speak-ja"
+    );
+    let recommends = deb_metadata()["recommends"]
+        .as_str()
+        .expect("recommends is a string")
+        .to_string();
+    let wrapper = read("deploy/speak-ja");
+    // Each program and file the wrapper uses by default, and the Debian 12 package with it.
+    let needs = [
+        ("open_jtalk", "open-jtalk"),
+        (
+            "/var/lib/mecab/dic/open-jtalk/naist-jdic",
+            "open-jtalk-mecab-naist-jdic",
+        ),
+        (
+            "/usr/share/hts-voice/nitech-jp-atr503-m001/",
+            "hts-voice-nitech-jp-atr503-m001",
+        ),
+        ("aplay", "alsa-utils"),
+        ("pw-play", "pipewire-bin"),
+    ];
+    for (used, package) in needs {
+        assert!(wrapper.contains(used), "the wrapper no longer uses {used}");
+        assert!(
+            recommends.split([',', '|']).any(|p| p.trim() == package),
+            "Recommends lacks {package} (for {used}): {recommends}"
+        );
+    }
+    let sysusers = read("deploy/faq-kiosk.sysusers");
+    assert!(
+        sysusers.lines().any(|line| line == "m kiosk audio"),
+        "the kiosk user may open the sound card"
+    );
+}

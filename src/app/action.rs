@@ -61,6 +61,8 @@ pub enum Action {
         big_text: BigTextOptions,
         /// Whether an answer with a passed deadline shows a notice saying so.
         deadline_notices: bool,
+        /// Whether every visitor gets the voice guide (else only those who ask for it).
+        voice_guide: bool,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),

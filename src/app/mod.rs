@@ -18,6 +18,7 @@ use std::time::Instant;
 use crate::content::{Content, Question};
 use crate::dates::Date;
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
+use crate::speech;
 use idle::IdleTimer;
 
 /// One of the kiosk's screens, with the little state it keeps.
@@ -99,6 +100,11 @@ pub struct State {
     deadline_notices: bool,
     /// The layouts of the screens shown at this size, made once each.
     layouts: LayoutCache,
+    /// Whether every screen is spoken as it is shown (the voice guide), for this visitor.
+    voice_guide: bool,
+    /// Whether the voice guide is on for every visitor (the settings' `voice_guide`): what an
+    /// idle reset returns to.
+    voice_guide_default: bool,
 }
 
 impl State {
@@ -117,6 +123,8 @@ impl State {
             today: None,
             deadline_notices: true,
             layouts: LayoutCache::default(),
+            voice_guide: false,
+            voice_guide_default: false,
         }
     }
 
@@ -124,6 +132,11 @@ impl State {
     /// length; the state does not know how many themes there are).
     pub fn theme(&self) -> usize {
         self.theme
+    }
+
+    /// Whether the voice guide is on: every screen is spoken when it is shown.
+    pub fn voice_guide(&self) -> bool {
+        self.voice_guide
     }
 
     /// Today's local date, once the runtime has told it.
@@ -211,7 +224,7 @@ impl State {
 
     /// The day whose passed deadlines answers give notice of; `None` when notices are off or
     /// the date is not known yet.
-    fn notices_on(&self) -> Option<Date> {
+    pub(crate) fn notices_on(&self) -> Option<Date> {
         self.today.filter(|_| self.deadline_notices)
     }
 
@@ -227,8 +240,12 @@ impl State {
         if action.is_key() {
             let was_warning = self.idle.is_warning();
             self.idle.touch(now);
-            // A key during the warning only says "I am still here": the page stays as it is.
+            // A key during the warning only says "I am still here": the page stays as it is,
+            // and the guide says where the visitor still is.
             if was_warning {
+                if self.voice_guide {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                }
                 return effects;
             }
         }
@@ -250,8 +267,13 @@ impl State {
                 hanging_punctuation,
                 big_text,
                 deadline_notices,
+                voice_guide,
             } => {
                 self.idle.set_settings(idle, now);
+                // Turned on, the guide starts at once; turned off, it stays for the visitor
+                // using it until the next reset.
+                self.voice_guide_default = voice_guide;
+                self.voice_guide |= voice_guide;
                 self.deadline_notices = deadline_notices;
                 self.geometry = self
                     .geometry
@@ -280,7 +302,14 @@ impl State {
         }
         match self.idle.check(now) {
             idle::Check::Quiet => {}
-            idle::Check::WarningStarted => effects.push(Effect::Bell),
+            idle::Check::WarningStarted => {
+                effects.push(Effect::Bell);
+                if self.voice_guide
+                    && let Some(seconds) = self.idle.warning_seconds()
+                {
+                    effects.push(Effect::Speak(speech::idle_warning_speech(seconds)));
+                }
+            }
             idle::Check::Expired => {
                 let last_key = self.idle.last_input();
                 self.leave_answer(self.screen, last_key, effects);
@@ -290,7 +319,10 @@ impl State {
                 // The next visitor starts with the kiosk's own choices, not the last one's.
                 self.theme = 0;
                 self.large_text = false;
+                self.voice_guide = self.voice_guide_default;
                 self.idle.touch(now);
+                // The attract screen says how to start, and how to start with the guide.
+                effects.push(Effect::Speak(speech::screen_speech(self)));
             }
         }
     }
@@ -306,6 +338,15 @@ impl State {
             Screen::Attract => {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
+                // Enter here is the key the attract screen announces for the voice guide.
+                if action == Action::Select {
+                    self.voice_guide = true;
+                }
+                if self.voice_guide {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                } else {
+                    effects.push(Effect::StopSpeaking);
+                }
                 return;
             }
             Screen::Staff => {
@@ -319,7 +360,22 @@ impl State {
             }
             _ => {}
         }
+        if self.voice_guide {
+            match action {
+                // What the guide names as "hear it again": the screen, from its start.
+                Action::Select => {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                    return;
+                }
+                Action::NextTheme => {
+                    effects.push(Effect::StopSpeaking);
+                    return;
+                }
+                _ => {}
+            }
+        }
         let before = self.screen;
+        let heard_before = self.heard_place();
         match action {
             Action::NextTheme => self.theme = self.theme.wrapping_add(1),
             Action::ToggleTextSize => {
@@ -337,6 +393,33 @@ impl State {
             _ => {}
         }
         self.record_moves(before, now, effects);
+        // Each key is confirmed by what it opens; a new screen cuts the old one short.
+        if self.voice_guide && self.heard_place() != heard_before {
+            effects.push(Effect::Speak(speech::screen_speech(self)));
+        }
+    }
+
+    /// The screen as the guide speaks it: a list's highlight counts only as the page it is
+    /// on, since the guide reads whole pages.
+    fn heard_place(&self) -> Screen {
+        let page_start = |list: Arc<ListLayout>, highlight: usize| {
+            list.pages
+                .get(list.page_of(highlight))
+                .map_or(0, |page| page.start)
+        };
+        match self.screen {
+            Screen::Home { highlight } => Screen::Home {
+                highlight: page_start(self.home_layout(), highlight),
+            },
+            Screen::Category {
+                category,
+                highlight,
+            } => Screen::Category {
+                category,
+                highlight: page_start(self.category_layout(category), highlight),
+            },
+            other => other,
+        }
     }
 
     /// Logs what the visitor opened and left, comparing the screen before and after a key.
@@ -360,10 +443,13 @@ impl State {
             Screen::Answer { .. } if !same_answer => {
                 if let Some(question) = self.question() {
                     let id = question.id.clone();
-                    let speech = self.speech_text(question);
+                    let speech = speech::answer_speech(self, question);
                     *self.answer_views.entry(id.clone()).or_default() += 1;
                     effects.push(Effect::Record(UsageEvent::AnswerOpened { question: id }));
-                    effects.push(Effect::Speak(speech));
+                    // With the guide on, the guide speaks the new screen instead.
+                    if !self.voice_guide {
+                        effects.push(Effect::Speak(speech));
+                    }
                     self.answer_opened = Some(now);
                 }
             }
@@ -447,7 +533,7 @@ impl State {
         // On an answer, Enter reads it aloud again.
         if matches!(self.screen, Screen::Answer { .. }) {
             if let Some(question) = self.question() {
-                effects.push(Effect::Speak(self.speech_text(question)));
+                effects.push(Effect::Speak(speech::answer_speech(self, question)));
             }
             return;
         }
@@ -529,20 +615,6 @@ impl State {
     /// The number of pages of the answer on screen (1 on other screens).
     pub fn answer_page_count(&self) -> usize {
         self.answer_layout().map_or(1, |answer| answer.pages.len())
-    }
-
-    /// What is read aloud for an answer: the question, then each paragraph, then the notice
-    /// of a passed deadline shown below it, a line each.
-    fn speech_text(&self, question: &Question) -> String {
-        let notice = self
-            .notices_on()
-            .and_then(|today| question.deadline_notice(today));
-        let mut text = question.question.clone();
-        for paragraph in question.answer.iter().chain(&notice) {
-            text.push('\n');
-            text.push_str(paragraph);
-        }
-        text
     }
 
     /// Keeps the answer page (shown, or to go back to from a QR code) within the answer after

@@ -285,8 +285,16 @@ fn the_kiosk_starts_on_the_attract_screen_and_any_key_begins_a_session() {
         "nothing to time out on the attract screen"
     );
     let effects = s.update(Action::Open(3), now);
-    assert_eq!(effects, [Effect::Record(UsageEvent::SessionStart)]);
+    assert_eq!(
+        effects,
+        [
+            Effect::Record(UsageEvent::SessionStart),
+            Effect::StopSpeaking
+        ],
+        "the attract screen's announcement ends: this visitor reads the screen"
+    );
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
+    assert!(!s.voice_guide());
 }
 
 #[test]
@@ -363,6 +371,7 @@ fn idle_settings_can_turn_the_reset_off() {
         hanging_punctuation: false,
         big_text: Default::default(),
         deadline_notices: true,
+        voice_guide: false,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -389,6 +398,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             hanging_punctuation: false,
             big_text: Default::default(),
             deadline_notices: true,
+            voice_guide: false,
         };
         s.update(settings, t0);
         s.update(Action::Open(3), t0 + Duration::from_secs(1));
@@ -604,7 +614,8 @@ fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() 
 #[test]
 fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
     let day = |d| Date::new(2025, 12, d).unwrap();
-    let notice = "この回答にある期限（令和7年12月1日）は過ぎています";
+    // As said: the brackets of the screen's notice are pauses for the ear.
+    let notice = "この回答にある期限、令和7年12月1日、は過ぎています";
     let spoken = |s: &mut State| {
         let effects = s.update(Action::Select, Instant::now());
         effects.into_iter().find_map(|e| match e {
@@ -632,4 +643,107 @@ fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
     s = after(s, &[settings.state_settings(None)]);
     assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
     assert!(!spoken(&mut s).unwrap().contains(notice));
+}
+
+/// The text of the one `Speak` among `effects`, if any.
+fn said(effects: &[Effect]) -> Option<&str> {
+    let mut spoken = effects.iter().filter_map(|e| match e {
+        Effect::Speak(text) => Some(text.as_str()),
+        _ => None,
+    });
+    let first = spoken.next();
+    assert_eq!(spoken.next(), None, "one speech at a time: {effects:?}");
+    first
+}
+
+#[test]
+fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
+    let t0 = Instant::now();
+    let mut s = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        t0,
+    );
+    let home = s.update(Action::Select, t0);
+    assert!(s.voice_guide());
+    let text = said(&home).expect("the menu is said");
+    assert!(text.contains("1、"), "numbered items: {text}");
+    assert!(text.contains("キーの案内。"), "{text}");
+    assert!(text.contains("エンター、もう一度聞く。"), "{text}");
+    assert!(text.contains("スラッシュ、音声を止める。"), "{text}");
+
+    let category = s.update(Action::Open(4), t0);
+    let text = said(&category).expect("the category is said");
+    assert!(text.starts_with(&s.content().categories[3].title), "{text}");
+
+    let answer = s.update(Action::Open(2), t0);
+    let text = said(&answer).expect("the answer is said");
+    assert!(
+        text.starts_with("マイナンバーカードを作らなくても"),
+        "{text}"
+    );
+    assert!(text.contains("1ページ目、全"), "{text}");
+    let next = s.update(Action::NextPage, t0);
+    assert!(next.contains(&Effect::StopSpeaking) || said(&next).is_some());
+    let text = said(&next).expect("the next page is said");
+    assert!(
+        text.starts_with("2ページ目、全"),
+        "the page, not the question again: {text}"
+    );
+
+    let again = s.update(Action::Select, t0);
+    assert_eq!(said(&again), Some(text), "Enter says the screen again");
+    assert_eq!(s.update(Action::NextTheme, t0), [Effect::StopSpeaking]);
+    assert_eq!(
+        s.theme(),
+        0,
+        "/ stops the voice instead of changing colours"
+    );
+    assert_eq!(
+        s.update(Action::OtherKey, t0),
+        [],
+        "a key that opens nothing says nothing"
+    );
+}
+
+#[test]
+fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
+    let t0 = Instant::now();
+    let mut s = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        t0,
+    );
+    s.update(Action::Select, t0);
+    let warning = s.update(Action::Tick, t0 + Duration::from_secs(120));
+    assert!(warning.contains(&Effect::Bell));
+    assert!(said(&warning).unwrap().contains("あと20秒"));
+    let reset = s.update(Action::Tick, t0 + Duration::from_secs(140));
+    assert_eq!(s.screen(), Screen::Attract);
+    assert!(!s.voice_guide());
+    let text = said(&reset).expect("the attract screen is said");
+    assert!(text.contains("エンターのキーを押してください"), "{text}");
+
+    // A visitor without the guide hears nothing but answers.
+    let home = s.update(Action::Open(1), t0 + Duration::from_secs(141));
+    assert_eq!(said(&home), None);
+    let category = s.update(Action::Open(1), t0 + Duration::from_secs(141));
+    assert_eq!(said(&category), None);
+}
+
+#[test]
+fn the_settings_turn_the_guide_on_for_every_visitor() {
+    let t0 = Instant::now();
+    let mut s = state(80, 24);
+    let settings = Config {
+        voice_guide: true,
+        ..Config::default()
+    };
+    s.update(settings.state_settings(None), t0);
+    assert!(s.voice_guide());
+    assert!(said(&s.update(Action::Open(1), t0)).is_some());
+    s.update(Action::Tick, t0 + Duration::from_secs(500));
+    s.update(Action::Tick, t0 + Duration::from_secs(1000));
+    assert_eq!(s.screen(), Screen::Attract);
+    assert!(s.voice_guide(), "still on after the reset");
 }

@@ -32,6 +32,14 @@ pub const USAGE_LOG_MAX_KIB: RangeInclusive<u64> = 1..=1_048_576;
 /// enough for a column of the `stats` table.
 pub const MAX_KIOSK_ID_CHARS: usize = 40;
 
+/// Percent allowed for `speech_volume`: silent is what an empty `speech_command` is for, and
+/// above the voice's own full volume it distorts.
+pub const SPEECH_VOLUME: RangeInclusive<u64> = 1..=100;
+
+/// Percent allowed for `speech_speed`: half to twice the voice's normal speed, beyond which
+/// the words run together or fall apart.
+pub const SPEECH_SPEED: RangeInclusive<u64> = 50..=200;
+
 /// The fewest keys a staff sequence may have.
 pub const MIN_STAFF_KEYS: usize = 4;
 

@@ -67,6 +67,15 @@ pub struct Config {
     /// A command that reads its standard input aloud (program, then arguments); empty for no
     /// speech. Each answer opened is given to it as plain text.
     pub speech_command: Vec<String>,
+    /// Whether every screen is spoken for every visitor (the voice guide); otherwise a visitor
+    /// turns it on with Enter on the attract screen, until the next idle reset.
+    pub voice_guide: bool,
+    /// The speech's volume in percent of the voice's full volume, handed to the speech command
+    /// as `FAQ_KIOSK_SPEECH_VOLUME`; within [`checks::SPEECH_VOLUME`].
+    pub speech_volume: u64,
+    /// The speech's speed in percent of the voice's normal speed, handed to the speech command
+    /// as `FAQ_KIOSK_SPEECH_SPEED`; within [`checks::SPEECH_SPEED`].
+    pub speech_speed: u64,
     /// Whether an answer with a deadline that has passed shows visitors a notice saying so,
     /// below the leaflet's unchanged text.
     pub deadline_notices: bool,
@@ -94,6 +103,9 @@ impl Default for Config {
             usage_log_max_kib: 1024,
             kiosk_id: String::new(),
             speech_command: Vec::new(),
+            voice_guide: false,
+            speech_volume: 100,
+            speech_speed: 100,
             deadline_notices: true,
             repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
@@ -282,6 +294,20 @@ impl Config {
                 "KiB ",
                 "",
             ),
+            (
+                "speech_volume",
+                config.speech_volume,
+                &checks::SPEECH_VOLUME,
+                "% ",
+                "",
+            ),
+            (
+                "speech_speed",
+                config.speech_speed,
+                &checks::SPEECH_SPEED,
+                "% ",
+                "遅すぎても速すぎても聞き取りにくくなります。",
+            ),
         ];
         for (key, value, range, unit, why) in numbers {
             if let Some((message, detail)) = checks::out_of_range(key, value, range, unit, why) {
@@ -349,6 +375,7 @@ impl Config {
             hanging_punctuation: self.text.hanging_punctuation,
             big_text: self.big_text.options(),
             deadline_notices: self.deadline_notices,
+            voice_guide: self.voice_guide,
         }
     }
 
@@ -363,6 +390,21 @@ impl Config {
             .iter()
             .chain(&self.themes[..start])
             .collect()
+    }
+
+    /// The environment the speech command runs with: the volume and speed in percent, within
+    /// their ranges, for the command to apply (the shipped Open JTalk wrapper does).
+    pub fn speech_environment(&self) -> Vec<(String, String)> {
+        vec![
+            (
+                "FAQ_KIOSK_SPEECH_VOLUME".to_string(),
+                clamp(self.speech_volume, &checks::SPEECH_VOLUME).to_string(),
+            ),
+            (
+                "FAQ_KIOSK_SPEECH_SPEED".to_string(),
+                clamp(self.speech_speed, &checks::SPEECH_SPEED).to_string(),
+            ),
+        ]
     }
 
     /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
@@ -513,6 +555,30 @@ mod tests {
     #[test]
     fn the_shipped_file_documents_exactly_the_defaults() {
         assert_eq!(Config::embedded().unwrap(), Config::default());
+    }
+
+    #[test]
+    fn speech_volume_and_speed_are_checked_and_handed_to_the_command_within_range() {
+        let config = parse("speech_volume = 60\nspeech_speed = 120\nvoice_guide = true\n").unwrap();
+        assert!(config.voice_guide);
+        let environment = config.speech_environment();
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "60".into())));
+        assert!(environment.contains(&("FAQ_KIOSK_SPEECH_SPEED".into(), "120".into())));
+        let message = parse("speech_speed = 400\n").unwrap_err().to_string();
+        assert!(message.starts_with("kiosk.toml:1:1: エラー:"), "{message}");
+        assert!(
+            message.contains("speech_speed は 50～200 % の範囲"),
+            "{message}"
+        );
+        let loud = Config {
+            speech_volume: 1000,
+            ..Config::default()
+        };
+        assert!(
+            loud.speech_environment()
+                .contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "100".into())),
+            "a value that slipped past check is clamped"
+        );
     }
 
     #[test]

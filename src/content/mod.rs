@@ -74,6 +74,9 @@ pub struct Question {
     pub answer: Vec<String>,
     /// Pages about the answer a visitor can take home as a QR code.
     pub links: Vec<Link>,
+    /// Words of the question and answer a voice misreads, with what to say instead, for
+    /// [`crate::speech::for_the_ear`]; the screen shows the words as written.
+    pub reading: Vec<(String, String)>,
 }
 
 /// A web page given with an answer.

@@ -55,6 +55,9 @@ pub(super) struct RawQuestion {
     pub answer: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub links: Vec<Spanned<RawLink>>,
+    /// Words of this question a voice misreads, and how to say them (`"word" = "reading"`).
+    #[serde(default)]
+    pub reading: Option<Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
 }
 
 /// One `[[questions.links]]` entry: a page a visitor can take home as a QR code.

@@ -330,7 +330,7 @@ fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Questi
             format!("question '{id}': 'answer' needs at least one paragraph"),
         );
     }
-    let answer = raw
+    let answer: Vec<String> = raw
         .answer
         .get_ref()
         .iter()
@@ -347,12 +347,54 @@ fn check_question(checker: &mut Checker, entry: &Spanned<RawQuestion>) -> Questi
         .iter()
         .map(|link| check_link(checker, &id, link))
         .collect();
+    let reading = check_readings(checker, &id, &question, &answer, raw.reading.as_ref());
     Question {
         id,
         question,
         answer,
         links,
+        reading,
     }
+}
+
+/// A reading is for a word the question or its answer contains, and is written in kana (what
+/// a voice cannot misread); anything else is an error at its place.
+fn check_readings(
+    checker: &mut Checker,
+    id: &str,
+    question: &str,
+    answer: &[String],
+    table: Option<&Spanned<std::collections::BTreeMap<String, Spanned<String>>>>,
+) -> Vec<(String, String)> {
+    let Some(table) = table else {
+        return Vec::new();
+    };
+    let mut readings = Vec::new();
+    for (word, reading) in table.get_ref() {
+        let used =
+            question.contains(word.as_str()) || answer.iter().any(|p| p.contains(word.as_str()));
+        if word.is_empty() || !used {
+            checker.error(
+                reading,
+                format!("質問「{id}」の読み（reading）の「{word}」は、質問にも答えにもありません。"),
+                format!("question '{id}': reading for '{word}', which neither the question nor the answer contains"),
+            );
+            continue;
+        }
+        let text = reading.get_ref();
+        let kana =
+            |c: char| matches!(c, 'ぁ'..='ゖ' | 'ァ'..='ヺ' | 'ー' | '、' | '。' | ' ' | '　');
+        if text.trim().is_empty() || !text.chars().all(kana) {
+            checker.error(
+                reading,
+                format!("質問「{id}」の「{word}」の読み「{text}」は、ひらがなかカタカナで書いてください。"),
+                format!("question '{id}': the reading of '{word}' must be kana only"),
+            );
+            continue;
+        }
+        readings.push((word.clone(), text.clone()));
+    }
+    readings
 }
 
 /// A link needs a label and an address a phone can open from a QR code.
@@ -571,6 +613,27 @@ answer = ["答えです。"]
         let content = Content::from_source(&Source::new("faq.toml", VALID)).unwrap();
         assert_eq!(content.categories[0].questions, [0]);
         assert_eq!(content.meta.intro, "");
+    }
+
+    #[test]
+    fn readings_are_kept_for_words_the_question_has_and_checked() {
+        let text = format!("{VALID}reading = {{ \"答え\" = \"こたえ\" }}\n");
+        let content = Content::from_source(&Source::new("faq.toml", &text)).unwrap();
+        assert_eq!(
+            content.questions[0].reading,
+            [("答え".to_string(), "こたえ".to_string())]
+        );
+        let absent = only_error(&format!("{VALID}reading = {{ \"医師\" = \"いし\" }}\n"));
+        assert!(absent.starts_with("faq.toml:14:"), "{absent}");
+        assert!(
+            absent.contains("「医師」は、質問にも答えにもありません"),
+            "{absent}"
+        );
+        let kanji = only_error(&format!("{VALID}reading = {{ \"答え\" = \"答\" }}\n"));
+        assert!(
+            kanji.contains("ひらがなかカタカナで書いてください"),
+            "{kanji}"
+        );
     }
 
     #[test]

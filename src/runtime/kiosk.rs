@@ -136,7 +136,10 @@ impl Kiosk {
             content_hash: content_path.as_deref().and_then(file_hash),
             content_path,
             usage_log: UsageLog::new(None, 0, String::new()),
-            speaker: Speaker::new(start.config.speech_command.clone()),
+            speaker: Speaker::new(
+                start.config.speech_command.clone(),
+                start.config.speech_environment(),
+            ),
             config_source: start
                 .config_path
                 .map_or(EMBEDDED_CONFIG_NAME.to_string(), |p| {
@@ -155,6 +158,11 @@ impl Kiosk {
             kiosk.report(problem);
         }
         kiosk.publish_staff_info();
+        // The attract screen says how to start, and how to start with the voice guide.
+        let welcome = crate::speech::screen_speech(&kiosk.state);
+        if let Some(problem) = kiosk.speaker.speak(&welcome) {
+            kiosk.report(problem);
+        }
         Ok(kiosk)
     }
 
@@ -324,7 +332,8 @@ impl Kiosk {
                 self.content_hash = content_hash;
                 self.keys = key_reader(&config);
                 self.themes = themes(&config);
-                self.speaker = Speaker::new(config.speech_command.clone());
+                self.speaker =
+                    Speaker::new(config.speech_command.clone(), config.speech_environment());
                 self.state
                     .update(config.state_settings(self.detected_ambiguous), now);
                 let content = content.map_or_else(

@@ -66,6 +66,10 @@ pub(super) fn guide_item_width(geometry: &Geometry, item: &GuideItem) -> usize {
 /// How much a key matters in the guide when not all fit: going back and home first (a lost
 /// visitor needs them most), then choosing, then paging, then text size and colours.
 fn priority(item: &GuideItem) -> u8 {
+    // Stopping the voice matters to the visitor who hears it as much as opening does.
+    if *item == super::KEY_STOP_SPEECH {
+        return 1;
+    }
     match item.key {
         "0" | "." => 0,
         "+" => 2,

@@ -8,6 +8,7 @@ mod chrome;
 mod staff;
 mod take_home;
 
+pub use attract::{ATTRACT_HINT, ATTRACT_PROMPT};
 pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
@@ -142,6 +143,14 @@ pub(crate) const KEY_THEME: GuideItem = GuideItem {
     key: "/",
     action: "色をかえる",
 };
+pub(crate) const KEY_REPEAT: GuideItem = GuideItem {
+    key: "Enter",
+    action: "もう一度聞く",
+};
+pub(crate) const KEY_STOP_SPEECH: GuideItem = GuideItem {
+    key: "/",
+    action: "音声を止める",
+};
 pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
     key: "-",
     action: "前のページ",
@@ -191,6 +200,13 @@ pub fn view(state: &State) -> View {
             parts
         }
     };
+    let mut parts = parts;
+    // With the voice guide, Enter repeats the screen and `/` stops the speech instead of
+    // changing the colours, and the guide says so.
+    if state.voice_guide() && !matches!(state.screen(), Screen::Attract | Screen::Staff) {
+        parts.guide.retain(|item| *item != KEY_THEME);
+        parts.guide.extend([KEY_REPEAT, KEY_STOP_SPEECH]);
+    }
     let place = match state.screen() {
         Screen::Attract => Some(NoticePlace::Attract),
         Screen::Home { .. } => Some(NoticePlace::Menu),
