@@ -7,6 +7,7 @@
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::dates::Date;
+use crate::hours::LocalTime;
 
 /// The first and last seconds dated, of the years 0000 and 9999 (UTC): times beyond them (a
 /// clock set absurdly wrong) are read as these, so that no arithmetic on them can overflow.
@@ -28,14 +29,24 @@ fn local_seconds(time: SystemTime) -> (i64, i64) {
 /// The local calendar date at `time`.
 pub fn local_date(time: SystemTime) -> Date {
     let (local, _) = local_seconds(time);
-    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
-    Date::new(year as i32, month, day).expect("a calendar computation gives a real date")
+    Date::from_day_number(local.div_euclid(86_400)).expect("years 0000 to 9999 are dates")
+}
+
+/// The local wall-clock time at `time`, to the millisecond, for the opening hours.
+pub fn local_time(time: SystemTime) -> LocalTime {
+    let (local, _) = local_seconds(time);
+    // A clock set before 1970 is wrong by decades anyway: whole seconds do there.
+    let millis = time
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.subsec_millis());
+    LocalTime::from_millis(local * 1000 + i64::from(millis))
 }
 
 /// `time` as local ISO 8601 with seconds and the UTC offset.
 pub fn local_timestamp(time: SystemTime) -> String {
     let (local, offset) = local_seconds(time);
-    let (year, month, day) = civil_from_days(local.div_euclid(86_400));
+    let date = Date::from_day_number(local.div_euclid(86_400)).expect("years 0000 to 9999");
+    let (year, month, day) = (date.year(), date.month(), date.day());
     let second_of_day = local.rem_euclid(86_400);
     let sign = if offset < 0 { '-' } else { '+' };
     let offset = offset.abs();
@@ -65,20 +76,6 @@ fn utc_offset_seconds(seconds: i64) -> i64 {
     }
 }
 
-/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 /// Whether `text` is a date written `YYYY-MM-DD` with a real month and day.
 pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -103,11 +100,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn days_become_calendar_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
-        assert_eq!(civil_from_days(20_420), (2025, 11, 28));
-        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    fn the_local_time_agrees_with_the_timestamp() {
+        let now = SystemTime::now();
+        let local = local_time(now);
+        let text = local_timestamp(now);
+        assert_eq!(local.date().unwrap().to_string(), text[..10]);
+        let minute: u32 =
+            text[11..13].parse::<u32>().unwrap() * 60 + text[14..16].parse::<u32>().unwrap();
+        assert_eq!(local.minute_of_day(), minute, "{text}");
     }
 
     #[test]

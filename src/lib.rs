@@ -9,6 +9,8 @@
 //! - [`config`]: kiosk settings (`config/kiosk.toml`): keypad map, theme, timeouts, paths.
 //! - [`dates`]: era and Gregorian dates in Japanese text, and the deadlines that have passed.
 //! - [`files`]: opening files without waiting on them: regular files only, up to a size.
+//! - [`hours`]: opening hours by day of the week and closed dates, and when they next change;
+//!   told the local time, never reads a clock.
 //! - [`source`]: where a piece of TOML text came from, and diagnostics pointing into it.
 //! - [`text`]: terminal-column widths and Japanese line breaking; knows nothing of ratatui.
 //! - [`big_text`]: large titles drawn from Japanese bitmap fonts with block characters.
@@ -40,6 +42,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod files;
+pub mod hours;
 pub mod input;
 pub mod layout;
 pub mod qr;

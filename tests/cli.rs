@@ -448,3 +448,59 @@ fn stats_says_why_it_will_not_read_a_refused_usage_log() {
     );
     assert!(!errors.contains("設定で止められています"), "{errors}");
 }
+
+#[test]
+fn check_explains_opening_hours_it_cannot_keep_where_they_are() {
+    let config = scratch_file(
+        "hours.toml",
+        "[hours]\nmon = \"9時から17時\"\ntue = \"17:30-09:00\"\nwed = \"09:00-13:00, 12:00-17:00\"\nclosed_dates = [\"2026-12-29\", \"12/30\"]\nclosed_message = \"本日の受付は終了しました。またのお越しをお待ちしております。\"\n",
+    );
+    let output = faq_kiosk(&["check", "--config", config.to_str().unwrap()]);
+    let text = stderr(&output) + &stdout(&output);
+    assert!(!output.status.success(), "{text}");
+    for expected in [
+        ":2:1: エラー: hours.mon の \"9時から17時\" は時間の書き方が違います。\"09:00-17:30\"",
+        ":3:1: エラー: hours.tue の \"17:30-09:00\" は、終わりが始まりより前か同じです",
+        ":4:1: エラー: hours.wed の時間が重なっているか",
+        ":5:1: エラー: hours.closed_dates の \"12/30\" は日付として読めません",
+        ":6:1: エラー: hours.closed_message は1行で、全角 20 文字",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let good = scratch_file(
+        "good-hours.toml",
+        "[hours]\nmon = \"９：００～１７：３０\"\ntue = \"09:00-12:00、13:00-17:30\"\nsat = \"休み\"\nclosed_dates = [\"2026-12-29..2027-01-03\"]\n",
+    );
+    let output = faq_kiosk(&["check", "--config", good.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn render_previews_the_dark_screen_at_a_given_time() {
+    let config = scratch_file(
+        "render-hours.toml",
+        "[hours]\nmon = \"09:00-17:30\"\ntue = \"09:00-12:00, 13:00-17:30\"\n",
+    );
+    let render = |now: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_faq-kiosk"))
+            .args(["render", "--attract", "--config", config.to_str().unwrap()])
+            .env("FAQ_KIOSK_NOW", now)
+            .env_remove("FAQ_KIOSK_CONTENT")
+            .env_remove("FAQ_KIOSK_CONFIG")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let evening = render("2026-11-30T18:00");
+    assert!(evening.contains("本日の受付は終了しました"), "{evening}");
+    assert!(
+        evening.contains("次の受付は 12月1日（火）9:00 からです"),
+        "{evening}"
+    );
+    let lunch = render("2026-12-01T12:15");
+    assert!(lunch.contains("ただいま受付時間外です"), "{lunch}");
+    assert!(lunch.contains("受付は 13:00 からです"), "{lunch}");
+    let open = render("2026-12-01T13:00");
+    assert!(open.contains("どのキーを押しても始まります"), "{open}");
+}

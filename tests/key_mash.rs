@@ -379,7 +379,7 @@ fn check_in_range(state: &State) -> Result<(), String> {
         })
     };
     let in_range = match state.screen() {
-        Screen::Attract | Screen::Staff => true,
+        Screen::Attract | Screen::Staff | Screen::Closed { .. } => true,
         Screen::Home { highlight } => highlight < categories && on_a_page(highlight),
         Screen::Category {
             category,

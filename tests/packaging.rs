@@ -275,3 +275,23 @@ fn the_package_ships_the_speech_wrapper_and_recommends_what_it_runs() {
         "the kiosk user may open the sound card"
     );
 }
+
+#[test]
+fn the_unit_restarts_a_kiosk_that_stops_pinging_its_watchdog() {
+    let unit = read("deploy/faq-kiosk.service");
+    let value = |key: &str| {
+        let values = lines_starting(&unit, key);
+        assert_eq!(values.len(), 1, "one {key} in the unit: {values:?}");
+        values[0].trim().to_string()
+    };
+    let seconds: u64 = value("WatchdogSec=")
+        .strip_suffix('s')
+        .and_then(|number| number.parse().ok())
+        .expect("WatchdogSec= in seconds, such as 30s");
+    // Long enough for cage, foot and the kiosk to start and send the first ping; short
+    // enough that a frozen screen is not left in the lobby for long.
+    assert!((10..=120).contains(&seconds), "WatchdogSec={seconds}s");
+    // The kiosk, a grandchild of the unit's main process, is heard only with "all".
+    assert_eq!(value("NotifyAccess="), "all");
+    assert_eq!(value("Restart="), "always");
+}

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Content;
 use crate::dates::Date;
+use crate::hours::{Hours, LocalTime};
 use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
@@ -63,9 +64,14 @@ pub enum Action {
         deadline_notices: bool,
         /// Whether every visitor gets the voice guide (else only those who ask for it).
         voice_guide: bool,
+        /// The opening hours; `None`: always open.
+        hours: Option<Hours>,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),
+    /// The local wall-clock time is now this: the runtime says so at every wake-up, and the
+    /// state keeps to the opening hours by it (a step of the clock is followed at once).
+    LocalTime(LocalTime),
     /// Facts for the staff screen, gathered by the runtime.
     StaffInfoChanged(StaffInfo),
 }

@@ -46,6 +46,11 @@ impl IdleTimer {
         self.touch(now);
     }
 
+    /// The quiet spell before the warning; `None` when the reset is off.
+    pub(super) fn timeout(&self) -> Option<std::time::Duration> {
+        self.settings.timeout
+    }
+
     pub(super) fn last_input(&self) -> Instant {
         self.last_input
     }

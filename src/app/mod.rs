@@ -6,10 +6,12 @@
 //! what it needs done outside (a bell, a log line, a reload) it returns as [`Effect`]s.
 
 mod action;
+mod closed;
 mod idle;
 mod relocate;
 
 pub use action::{Action, Effect, IdleSettings, StaffInfo, UsageEvent};
+pub use closed::{CLOSED_MOVE, CLOSED_WAKE_DEFAULT};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -60,6 +62,13 @@ pub enum Screen {
     },
     /// The staff screen: facts about the running kiosk, reload and exit.
     Staff,
+    /// Outside the opening hours: a dark screen with a short message, which moves a little
+    /// every [`CLOSED_MOVE`] so that nothing burns into the display. Any key shows the
+    /// attract screen for a while.
+    Closed {
+        /// How many times the message has moved since the screen went dark.
+        step: u64,
+    },
 }
 
 impl Screen {
@@ -105,6 +114,8 @@ pub struct State {
     /// Whether the voice guide is on for every visitor (the settings' `voice_guide`): what an
     /// idle reset returns to.
     voice_guide_default: bool,
+    /// The opening hours and where the state stands with them.
+    hours: closed::HoursState,
 }
 
 impl State {
@@ -125,6 +136,7 @@ impl State {
             layouts: LayoutCache::default(),
             voice_guide: false,
             voice_guide_default: false,
+            hours: closed::HoursState::new(now),
         }
     }
 
@@ -171,10 +183,12 @@ impl State {
 
     /// When the state next needs a [`Action::Tick`], if ever: the event loop sleeps until then.
     pub fn next_deadline(&self) -> Option<Instant> {
-        if self.screen == Screen::Attract {
-            return None;
-        }
-        self.idle.next_deadline()
+        let own = match self.screen {
+            Screen::Attract => self.awake_deadline(),
+            Screen::Closed { step } => self.hours.move_at(step + 1),
+            _ => self.idle.next_deadline().or_else(|| self.awake_deadline()),
+        };
+        [own, self.hours.next_change()].into_iter().flatten().min()
     }
 
     /// Facts for the staff screen.
@@ -268,7 +282,9 @@ impl State {
                 big_text,
                 deadline_notices,
                 voice_guide,
+                hours,
             } => {
+                self.hours.set_hours(hours);
                 self.idle.set_settings(idle, now);
                 // Turned on, the guide starts at once; turned off, it stays for the visitor
                 // using it until the next reset.
@@ -286,6 +302,15 @@ impl State {
                 self.today = Some(today);
                 self.clamp_answer_page();
             }
+            Action::LocalTime(local) => {
+                // A kiosk started after hours goes dark at once, not after the idle timeout.
+                if self.hours.tell_time(local, now) && self.screen == Screen::Attract {
+                    self.hours.refresh(now);
+                    if !self.hours.is_open() {
+                        self.go_dark(now);
+                    }
+                }
+            }
             Action::StaffInfoChanged(info) => self.staff_info = info,
             Action::OpenStaff => {
                 self.leave_answer(self.screen, now, &mut effects);
@@ -293,11 +318,12 @@ impl State {
             }
             key => self.press(key, now, &mut effects),
         }
+        self.follow_hours(now, &mut effects);
         effects
     }
 
     fn tick(&mut self, now: Instant, effects: &mut Vec<Effect>) {
-        if self.screen == Screen::Attract {
+        if matches!(self.screen, Screen::Attract | Screen::Closed { .. }) {
             return;
         }
         match self.idle.check(now) {
@@ -321,8 +347,13 @@ impl State {
                 self.large_text = false;
                 self.voice_guide = self.voice_guide_default;
                 self.idle.touch(now);
-                // The attract screen says how to start, and how to start with the guide.
-                effects.push(Effect::Speak(speech::screen_speech(self)));
+                // After hours nobody is waiting for the attract screen: dark at once. Else the
+                // attract screen says how to start, and how to start with the guide.
+                if self.hours.is_open() {
+                    effects.push(Effect::Speak(speech::screen_speech(self)));
+                } else {
+                    self.go_dark(now);
+                }
             }
         }
     }
@@ -335,6 +366,12 @@ impl State {
             return;
         }
         match self.screen {
+            // The first key after hours only wakes the screen, to the attract screen.
+            Screen::Closed { .. } => {
+                self.screen = Screen::Attract;
+                effects.push(Effect::Repaint);
+                return;
+            }
             Screen::Attract => {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
@@ -563,7 +600,7 @@ impl State {
         match self.screen {
             Screen::Home { highlight } | Screen::Category { highlight, .. } => highlight,
             Screen::Answer { position, .. } | Screen::TakeHome { position, .. } => position,
-            Screen::Attract | Screen::Staff => 0,
+            Screen::Attract | Screen::Staff | Screen::Closed { .. } => 0,
         }
     }
 

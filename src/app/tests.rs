@@ -372,6 +372,7 @@ fn idle_settings_can_turn_the_reset_off() {
         big_text: Default::default(),
         deadline_notices: true,
         voice_guide: false,
+        hours: None,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -399,6 +400,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             big_text: Default::default(),
             deadline_notices: true,
             voice_guide: false,
+            hours: None,
         };
         s.update(settings, t0);
         s.update(Action::Open(3), t0 + Duration::from_secs(1));

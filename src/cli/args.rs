@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use lexopt::prelude::*;
 
 use crate::dates::Date;
+use crate::hours::LocalTime;
 use crate::input::{KeyLabel, parse_key_labels};
 use crate::runtime::ExitKey;
 
@@ -35,6 +36,9 @@ Options / オプション:
   --today DATE      check, render: take YYYY-MM-DD as today, to preview what dates do
                     (passed deadlines, review_by); also FAQ_KIOSK_TODAY, which the kiosk
                     reads too / この日を今日として扱います
+  FAQ_KIOSK_NOW     the kiosk, render: start the clock at this local time, YYYY-MM-DDTHH:MM[:SS],
+                    and let it run on from there, to preview the opening hours (today
+                    too, unless FAQ_KIOSK_TODAY is set) / この時刻から時計を進めます
   --exit-key KEY    development only: this key (one character, Esc or F1-F12) ends the
                     kiosk; without it no key leaves the program / 開発用: このキーで終了します
   -h, --help        this help / この説明
@@ -67,6 +71,9 @@ pub struct Cli {
     pub exit_key: Option<ExitKey>,
     /// The day to take as today instead of the clock's, from `--today` or `FAQ_KIOSK_TODAY`.
     pub today: Option<Date>,
+    /// The local time the kiosk's clock starts at instead of the wall clock's, from
+    /// `FAQ_KIOSK_NOW`.
+    pub now: Option<LocalTime>,
     /// What to do; `None` runs the kiosk.
     pub command: Option<Command>,
 }
@@ -154,6 +161,7 @@ fn read(
         config: None,
         exit_key: None,
         today: None,
+        now: None,
         command: None,
     };
     let (mut size, mut keys, mut attract) = ((80, 24), Vec::new(), false);
@@ -239,6 +247,14 @@ fn read(
         cli.today = Some(
             parse_today(&value).map_err(|message| usage(format!("FAQ_KIOSK_TODAY: {message}")))?,
         );
+    }
+    if let Some(value) = environment("FAQ_KIOSK_NOW").filter(|v| !v.is_empty()) {
+        let value = text(value)?;
+        cli.now = Some(LocalTime::parse(&value).ok_or_else(|| {
+            usage(format!(
+                "FAQ_KIOSK_NOW: '{value}' is not a local time: write YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS"
+            ))
+        })?);
     }
     Ok(cli)
 }
@@ -331,6 +347,19 @@ mod tests {
         assert_eq!(cli.today, Date::new(2026, 12, 1));
         let cli = parse_words("render --today 2025-12-02").unwrap();
         assert_eq!(cli.today, Date::new(2025, 12, 2));
+    }
+
+    #[test]
+    fn the_environment_can_start_the_kiosks_clock() {
+        let env =
+            |name: &str| (name == "FAQ_KIOSK_NOW").then(|| OsString::from("2026-12-01T17:29:50"));
+        let cli = parse(Vec::<OsString>::new(), env).unwrap();
+        assert_eq!(cli.now, LocalTime::parse("2026-12-01T17:29:50"));
+        let bad = |name: &str| (name == "FAQ_KIOSK_NOW").then(|| OsString::from("17:29"));
+        match parse(Vec::<OsString>::new(), bad) {
+            Err(Stop::Usage(message)) => assert!(message.contains("FAQ_KIOSK_NOW"), "{message}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

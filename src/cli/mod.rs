@@ -13,9 +13,10 @@ use std::time::{Instant, SystemTime};
 use crate::clock::local_date;
 use crate::content::{EMBEDDED_CONTENT, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
+use crate::hours::LocalTime;
 use crate::source::Source;
 
-use crate::app::{Action, State};
+use crate::app::{Action, Screen, State};
 use crate::config::Config;
 use crate::content::Content;
 use crate::input::{KeyLabel, Keymap};
@@ -126,7 +127,7 @@ pub fn main(cli: Cli) -> ExitCode {
             size,
             keys,
             attract,
-        }) => render(&loaded, size, &keys, attract, today),
+        }) => render(&loaded, size, &keys, attract, (today, cli.now)),
         Some(Command::Stats {
             logs,
             since,
@@ -169,7 +170,7 @@ fn render(
     (width, height): (u16, u16),
     keys: &[KeyLabel],
     attract: bool,
-    today: Date,
+    (today, local): (Date, Option<LocalTime>),
 ) -> ExitCode {
     if loaded.problems.has_errors() {
         eprint!("{}", loaded.problems);
@@ -182,8 +183,16 @@ fn render(
     let mut state = State::new(Arc::new(loaded.content.clone()), geometry, now);
     state.update(loaded.config.state_settings(None), now);
     state.update(Action::DateChanged(today), now);
+    // Only a time given (FAQ_KIOSK_NOW) is kept to, so that a render is the same at any hour.
+    if let Some(local) = local {
+        state.update(Action::LocalTime(local), now);
+    }
     if !attract {
         state.update(Action::OtherKey, now);
+        // After hours the first key only wakes the attract screen: the next one starts.
+        if state.screen() == Screen::Attract {
+            state.update(Action::OtherKey, now);
+        }
     }
     for &key in keys {
         if let Some(action) = keymap.action(key) {
@@ -271,6 +280,7 @@ fn run(loaded: Loaded, cli: &Cli) -> ExitCode {
         problems,
         exit_key: cli.exit_key,
         today: cli.today,
+        now: cli.now,
     };
     match runtime::run(start) {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@
 
 mod checks;
 mod colour;
+mod hours;
 mod theme;
 
 pub use checks::{
@@ -12,6 +13,7 @@ pub use checks::{
 };
 
 pub use colour::Colour;
+pub use hours::{CLOSED_MESSAGE_COLUMNS, HoursConfig};
 pub use theme::{BODY_CONTRAST, Palette, SECONDARY_CONTRAST, Theme, contrast_ratio};
 
 use std::collections::BTreeMap;
@@ -90,6 +92,8 @@ pub struct Config {
     pub text: TextConfig,
     /// Large glyphs for titles and the home menu.
     pub big_text: BigTextConfig,
+    /// Opening hours; `None` (no `[hours]` table): always open.
+    pub hours: Option<HoursConfig>,
 }
 
 impl Default for Config {
@@ -113,6 +117,7 @@ impl Default for Config {
             themes: vec![Theme::standard(), Theme::high_contrast()],
             text: TextConfig::default(),
             big_text: BigTextConfig::default(),
+            hours: None,
         }
     }
 }
@@ -343,6 +348,9 @@ impl Config {
                 }
             }
         }
+        if let Some(hours) = &config.hours {
+            problems.extend(hours.problems(source));
+        }
         for (message, detail) in checks::keymap_problems(&keymap) {
             problems.push(Diagnostic::error(
                 key_location(source, "keypad"),
@@ -376,6 +384,7 @@ impl Config {
             big_text: self.big_text.options(),
             deadline_notices: self.deadline_notices,
             voice_guide: self.voice_guide,
+            hours: self.hours.as_ref().map(HoursConfig::hours),
         }
     }
 
@@ -532,15 +541,29 @@ pub fn setting_location(path: &Path, key: &str) -> Option<Location> {
 /// The TOML parser finds the key however it is spelt (`key`, `"key"`, `'key'`); the start of
 /// the file stands in should it not be there, so a problem always has a place.
 fn key_location(source: &Source, key: &str) -> Option<Location> {
-    let found = toml::de::DeTable::parse(&source.text)
-        .ok()
-        .and_then(|table| {
-            let (name, _) = table
-                .get_ref()
+    path_location(source, &[key])
+}
+
+/// Where the key at `path` (a table's name, then a key in it, and so on) is written; where as
+/// much of the path as is written starts, when not all of it is.
+fn path_location(source: &Source, path: &[&str]) -> Option<Location> {
+    let table = toml::de::DeTable::parse(&source.text).ok();
+    let mut found = None;
+    let mut current = table.as_ref().map(|table| table.get_ref());
+    for key in path {
+        let Some((name, value)) = current.and_then(|table| {
+            table
                 .iter()
-                .find(|(name, _)| name.get_ref().as_ref() == key)?;
-            Some(name.span())
-        });
+                .find(|(name, _)| name.get_ref().as_ref() == *key)
+        }) else {
+            break;
+        };
+        found = Some(name.span());
+        current = match value.get_ref() {
+            toml::de::DeValue::Table(inner) => Some(inner),
+            _ => None,
+        };
+    }
     Some(source.location(found.map_or(0, |span| span.start)))
 }
 

@@ -79,6 +79,55 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before it), counting in the proleptic Gregorian
+    /// calendar (Howard Hinnant's algorithm).
+    ///
+    /// ```
+    /// use faq_kiosk::dates::Date;
+    ///
+    /// assert_eq!(Date::new(1970, 1, 2).unwrap().day_number(), 1);
+    /// let day = Date::new(2026, 12, 1).unwrap();
+    /// assert_eq!(Date::from_day_number(day.day_number()), Some(day));
+    /// ```
+    pub const fn day_number(self) -> i64 {
+        let month = self.month as i64;
+        let year = self.year as i64 - if month <= 2 { 1 } else { 0 };
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if its year fits the type.
+    pub fn from_day_number(days: i64) -> Option<Self> {
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
+        Self::new(i32::try_from(year).ok()?, month, day)
+    }
+
+    /// The day of the week, from 0 for Monday to 6 for Sunday.
+    ///
+    /// ```
+    /// use faq_kiosk::dates::Date;
+    ///
+    /// assert_eq!(Date::new(2026, 12, 1).unwrap().weekday(), 1); // a Tuesday
+    /// ```
+    pub const fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday.
+        (self.day_number() + 3).rem_euclid(7) as u32
+    }
+}
+
 /// Written `YYYY-MM-DD`, as `faq-kiosk check` and the usage log write dates.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,5 +170,28 @@ mod tests {
         assert!(date(2024, 12, 31) < date(2025, 1, 1));
         assert!(date(2025, 1, 31) < date(2025, 2, 1));
         assert!(date(2025, 2, 1) < date(2025, 2, 2));
+    }
+
+    #[test]
+    fn day_numbers_count_from_1970_both_ways() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(date(1970, 1, 1).day_number(), 0);
+        assert_eq!(date(1969, 12, 31).day_number(), -1);
+        assert_eq!(date(2024, 1, 1).day_number(), 19_723);
+        assert_eq!(date(2025, 11, 28).day_number(), 20_420);
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 20_423, 2_932_896] {
+            let day = Date::from_day_number(days).unwrap();
+            assert_eq!(day.day_number(), days, "{day}");
+        }
+        assert_eq!(Date::from_day_number(i64::MAX), None);
+    }
+
+    #[test]
+    fn weekdays_start_on_monday() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(date(1970, 1, 1).weekday(), 3);
+        assert_eq!(date(2026, 11, 30).weekday(), 0);
+        assert_eq!(date(2026, 12, 6).weekday(), 6);
+        assert_eq!(date(1969, 12, 29).weekday(), 0);
     }
 }

@@ -12,10 +12,12 @@ use ratatui::layout::{Rect, Size};
 use super::diagnostics::{self, Priority};
 use super::events::RuntimeEvent;
 use super::exit_key::ExitKey;
+use super::notify::{self, Watchdog};
 use super::reloader::Reloader;
 use super::speech::Speaker;
 use super::terminal::{self, KioskTerminal};
 use super::version::{content_version, file_hash, last_update};
+use super::wall_clock::WallClock;
 use super::watch::{Reload, Watch};
 use crate::app::{Action, Effect, StaffInfo, State};
 use crate::clock::{local_date, local_timestamp};
@@ -23,6 +25,7 @@ use crate::config::Config;
 use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
+use crate::hours::LocalTime;
 use crate::input::KeyReader;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
@@ -50,6 +53,9 @@ pub struct Start {
     pub exit_key: Option<ExitKey>,
     /// The day to take as today instead of the clock's (`FAQ_KIOSK_TODAY`), for previews.
     pub today: Option<Date>,
+    /// The local time to start the kiosk's clock at instead of the wall clock's
+    /// (`FAQ_KIOSK_NOW`), for previews of the opening hours.
+    pub now: Option<LocalTime>,
 }
 
 /// Whether the loop goes on.
@@ -79,10 +85,17 @@ pub(super) struct Kiosk {
     last_error: Option<String>,
     /// The day given instead of the clock's, if any.
     fixed_today: Option<Date>,
+    /// Where the local time comes from.
+    clock: WallClock,
     /// The day the state was last told.
     today: Date,
+    /// systemd's watchdog, when the unit has one: pinged from this loop.
+    watchdog: Option<Watchdog>,
+    /// Whether a ping has failed (reported once).
+    watchdog_failed: bool,
     test_panic_key: Option<char>,
     test_stderr_key: Option<char>,
+    test_wedge_key: Option<char>,
     /// The next frame is drawn whole, not as a difference (after an idle reset).
     repaint: bool,
 }
@@ -91,7 +104,9 @@ pub(super) struct Kiosk {
 /// the end-to-end tests (which run the debug binary) can check that a panic restores the
 /// terminal and ends the kiosk with a failure; `FAQ_KIOSK_TEST_STDERR_ON_KEY=8` makes the key
 /// `8` write to stderr as a careless library would, so that they can check it never reaches
-/// the screen. Release builds never read the variables.
+/// the screen; `FAQ_KIOSK_TEST_WEDGE_ON_KEY=7` makes the key `7` stop the main loop for good
+/// (the process lives on), so that they can check the watchdog's pings stop with it. Release
+/// builds never read the variables.
 fn test_key(variable: &str) -> Option<char> {
     if !cfg!(debug_assertions) {
         return None;
@@ -122,8 +137,14 @@ impl Kiosk {
         let geometry = start.config.geometry(width, height, detected);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(start.config.state_settings(detected), now);
-        let today = start.today.unwrap_or_else(|| local_date(SystemTime::now()));
+        let clock = WallClock::new(start.now, now);
+        let local = clock.read(now);
+        let today = start
+            .today
+            .or_else(|| local.date())
+            .unwrap_or_else(|| local_date(SystemTime::now()));
         state.update(Action::DateChanged(today), now);
+        state.update(Action::LocalTime(local), now);
         let watch = Watch::new(start.config_path.clone(), start.content_path, &start.config);
         let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
@@ -149,9 +170,13 @@ impl Kiosk {
             loaded_at: local_timestamp(SystemTime::now()),
             last_error: start.problems,
             fixed_today: start.today,
+            clock,
             today,
+            watchdog: Watchdog::from_environment(|name| std::env::var(name).ok(), now),
+            watchdog_failed: false,
             test_panic_key: test_key("FAQ_KIOSK_TEST_PANIC_ON_KEY"),
             test_stderr_key: test_key("FAQ_KIOSK_TEST_STDERR_ON_KEY"),
+            test_wedge_key: test_key("FAQ_KIOSK_TEST_WEDGE_ON_KEY"),
             repaint: false,
         };
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
@@ -171,6 +196,9 @@ impl Kiosk {
         terminal: &mut KioskTerminal,
         events: &Receiver<RuntimeEvent>,
     ) -> io::Result<()> {
+        if let Some(err) = notify::ready() {
+            self.report(format!("systemd に起動を知らせられません: {err}"));
+        }
         loop {
             // A resize that raced ahead of its event is applied before laying out the frame.
             let (width, height) = terminal::size()?;
@@ -195,12 +223,22 @@ impl Kiosk {
             let state = &self.state;
             let styles = ui::styles_for(&self.themes, state);
             terminal.draw(|frame| ui::draw(frame, &view(state), styles, &state.geometry()))?;
-            let received = match self.state.next_deadline() {
+            let due = self.state.next_deadline();
+            let deadline = [due, self.watchdog.as_ref().map(Watchdog::deadline)]
+                .into_iter()
+                .flatten()
+                .min();
+            let received = match deadline {
                 Some(at) => events.recv_timeout(at.saturating_duration_since(Instant::now())),
                 None => events.recv().map_err(|_| RecvTimeoutError::Disconnected),
             };
             let now = Instant::now();
-            self.check_date(now);
+            self.ping_watchdog(now);
+            self.check_clock(now);
+            if matches!(received, Err(RecvTimeoutError::Timeout)) && due.is_none_or(|at| now < at) {
+                // Woken for the watchdog's ping alone: nothing for the state or the files.
+                continue;
+            }
             self.reloader.look();
             // Everything already waiting is acted on before the next frame: a frame after
             // every key of a 50,000-key burst kept the screen seconds behind the keypad.
@@ -260,6 +298,13 @@ impl Kiosk {
                     panic!("FAQ_KIOSK_TEST_PANIC_ON_KEY: key {c:?} pressed");
                 }
                 if let KeyCode::Char(c) = key.code
+                    && self.test_wedge_key == Some(c)
+                {
+                    loop {
+                        std::thread::park();
+                    }
+                }
+                if let KeyCode::Char(c) = key.code
                     && self.test_stderr_key == Some(c)
                 {
                     write_stray_stderr(c);
@@ -301,17 +346,35 @@ impl Kiosk {
         Flow::Continue
     }
 
-    /// Tells the state when the day has changed since it was last told (a kiosk left on
-    /// overnight), so that deadlines passed at midnight are noticed at the next wake-up.
-    fn check_date(&mut self, now: Instant) {
+    /// Pings systemd's watchdog if a ping is due; a failure is reported once.
+    fn ping_watchdog(&mut self, now: Instant) {
+        let Some(watchdog) = &mut self.watchdog else {
+            return;
+        };
+        if let Some(err) = watchdog.ping_if_due(now)
+            && !std::mem::replace(&mut self.watchdog_failed, true)
+        {
+            self.report(format!(
+                "systemd の見張り（watchdog）に応答できません: {err}"
+            ));
+        }
+    }
+
+    /// Tells the state the local time, at every wake-up, for the opening hours; and the day
+    /// when it has changed since it was last told (a kiosk left on overnight), so that
+    /// deadlines passed at midnight are noticed at the next wake-up.
+    fn check_clock(&mut self, now: Instant) {
+        let local = self.clock.read(now);
         let today = self
             .fixed_today
-            .unwrap_or_else(|| local_date(SystemTime::now()));
+            .or_else(|| local.date())
+            .unwrap_or(self.today);
         if today != self.today {
             self.today = today;
             self.state.update(Action::DateChanged(today), now);
             self.publish_staff_info();
         }
+        self.apply(Action::LocalTime(local), now);
     }
 
     /// Applies edited files (or keeps the running ones and records why not).

@@ -16,7 +16,7 @@ pub const VOICE_GUIDE_INVITATION: &str =
 /// start (with the voice guide or without); for a list, its title, prompt and numbered items
 /// of the page shown; for an answer, the question and the page shown; for a QR code, what it
 /// holds; and then the staff's notices on the screen and the keys that work there. Empty for
-/// the staff screen and a terminal too small to use.
+/// the staff screen, the dark screen after hours and a terminal too small to use.
 pub fn screen_speech(state: &State) -> String {
     let View::Screen(shown) = view::view(state) else {
         return String::new();
@@ -94,7 +94,7 @@ pub fn screen_speech(state: &State) -> String {
             }
             NoticePlace::Every
         }
-        Screen::Staff => return String::new(),
+        Screen::Staff | Screen::Closed { .. } => return String::new(),
     };
     if let Some(today) = state.today() {
         for notice in &content.notices {

@@ -24,7 +24,9 @@ use crate::big_text::BigText;
 use crate::layout::Geometry;
 use crate::qr::{QrCode, QrWidget};
 use crate::text::{AmbiguousWidth, display_width_with, grapheme_width};
-use crate::view::{BigLine, BodyLine, GuideItem, QrPlacement, Role, ScreenView, View, view};
+use crate::view::{
+    BigLine, BodyLine, ClosedView, GuideItem, QrPlacement, Role, ScreenView, View, view,
+};
 
 /// How wide the highlight marker is: as wide as a full-width character, so it reads as a
 /// block rather than a line.
@@ -81,7 +83,11 @@ fn draw_laid_out(
     styles: &Styles,
     ambiguous: AmbiguousWidth,
 ) {
-    fill(buf, area, styles.normal);
+    let background = match view {
+        View::Closed(_) => styles.closed,
+        _ => styles.normal,
+    };
+    fill(buf, area, background);
     let mut painter = Painter {
         buf,
         styles,
@@ -90,6 +96,7 @@ fn draw_laid_out(
     match view {
         View::TooSmall(lines) => painter.message(area, lines),
         View::Screen(screen) => painter.screen(area, screen),
+        View::Closed(closed) => painter.closed(area, closed),
     }
 }
 
@@ -170,6 +177,15 @@ impl Painter<'_> {
             let x = area.x + area.width.saturating_sub(self.width_of(line)) / 2;
             let style = self.styles.heading;
             self.put(x, area.y + top + row as u16, line, area.right(), style);
+        }
+    }
+
+    /// The dark screen: each line centred within the block, the block where the view put it.
+    fn closed(&mut self, area: Rect, closed: &ClosedView) {
+        for (row, line) in closed.lines.iter().enumerate() {
+            let x = area.x + closed.x + closed.width.saturating_sub(self.width_of(line)) / 2;
+            let y = area.y + closed.y + row as u16;
+            self.put(x, y, line, area.right(), self.styles.closed);
         }
     }
 

@@ -48,6 +48,9 @@ pub struct Styles {
     pub key_cap: Style,
     /// Phone numbers and other things to note down, within body text.
     pub emphasis: Style,
+    /// The dark screen outside the opening hours: dim text on black, whatever the theme, so
+    /// that little is lit and nothing burns in.
+    pub closed: Style,
 }
 
 impl Styles {
@@ -85,6 +88,7 @@ impl Styles {
                 .bg(color(palette.key_background))
                 .add_modifier(Modifier::BOLD),
             emphasis: heading.add_modifier(Modifier::UNDERLINED),
+            closed: Style::new().fg(Color::DarkGray).bg(Color::Black),
         }
     }
 
@@ -102,6 +106,8 @@ impl Styles {
             marker: reverse,
             key_cap: reverse.add_modifier(Modifier::BOLD),
             emphasis: normal.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            // Without colours the terminal's own are all there is.
+            closed: normal,
         }
     }
 }

@@ -5,10 +5,12 @@
 
 mod attract;
 mod chrome;
+mod closed;
 mod staff;
 mod take_home;
 
 pub use attract::{ATTRACT_HINT, ATTRACT_PROMPT};
+pub use closed::{CLOSED_FOR_NOW, CLOSED_TODAY, ClosedView};
 pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
@@ -88,6 +90,8 @@ pub enum View {
     Screen(Box<ScreenView>),
     /// The terminal is too small to lay out a screen: a short message instead, wrapped.
     TooSmall(Vec<String>),
+    /// Outside the opening hours: a dark screen with a short message.
+    Closed(ClosedView),
 }
 
 /// A screen with header, body, page line and key guide, every text fitted to its place.
@@ -159,6 +163,9 @@ pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
 /// The view of `state`.
 pub fn view(state: &State) -> View {
     let geometry = state.geometry();
+    if let Screen::Closed { step } = state.screen() {
+        return View::Closed(closed::closed_view(state, step));
+    }
     if !geometry.is_usable() {
         let width = usize::from(geometry.width).max(1);
         let options = WrapOptions::new(width).ambiguous(geometry.ambiguous);
@@ -194,6 +201,7 @@ pub fn view(state: &State) -> View {
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
+        Screen::Closed { step } => return View::Closed(closed::closed_view(state, step)),
         Screen::TakeHome { item, .. } => {
             let (parts, code) = take_home::take_home_view(state, item);
             qr = code;
@@ -210,7 +218,7 @@ pub fn view(state: &State) -> View {
     let place = match state.screen() {
         Screen::Attract => Some(NoticePlace::Attract),
         Screen::Home { .. } => Some(NoticePlace::Menu),
-        Screen::Staff => None,
+        Screen::Staff | Screen::Closed { .. } => None,
         _ => Some(NoticePlace::Every),
     };
     let staff_notice = place
@@ -488,7 +496,7 @@ mod tests {
         }
         match view(&state) {
             View::Screen(screen) => *screen,
-            View::TooSmall(_) => panic!("too small"),
+            View::TooSmall(_) | View::Closed(_) => panic!("not a screen"),
         }
     }
 
@@ -520,7 +528,7 @@ mod tests {
             }
             match view(&state) {
                 View::Screen(screen) => screen.staff_notice,
-                View::TooSmall(_) => panic!("too small"),
+                View::TooSmall(_) | View::Closed(_) => panic!("not a screen"),
             }
         };
         assert_eq!(shown(27, 12, false, &[]), None, "not yet");

@@ -148,7 +148,7 @@ mod tests {
         }
         match view(&state) {
             View::Screen(screen) => *screen,
-            View::TooSmall(_) => panic!("too small"),
+            View::TooSmall(_) | View::Closed(_) => panic!("not a screen"),
         }
     }
 
