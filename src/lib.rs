@@ -43,7 +43,7 @@ pub mod content;
 pub mod dates;
 pub mod files;
 pub mod hours;
-pub mod input;
+pub mod keys;
 pub mod layout;
 pub mod qr;
 pub mod runtime;

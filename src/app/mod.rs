@@ -20,8 +20,14 @@ use std::time::Instant;
 use crate::content::{Content, Question};
 use crate::dates::Date;
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
+use crate::keys::Intent;
 use crate::speech;
 use idle::IdleTimer;
+
+/// On the staff screen, the intent that reloads the files: the key that opens item 1.
+pub const STAFF_RELOAD: Intent = Intent::Open(1);
+/// On the staff screen, the intent that ends the kiosk: the key that opens item 9.
+pub const STAFF_EXIT: Intent = Intent::Open(9);
 
 /// One of the kiosk's screens, with the little state it keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,11 +318,12 @@ impl State {
                 }
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,
-            Action::OpenStaff => {
+            Action::Key(Intent::Staff) => {
                 self.leave_answer(self.screen, now, &mut effects);
                 self.screen = Screen::Staff;
             }
-            key => self.press(key, now, &mut effects),
+            Action::Key(intent) => self.press(Some(intent), now, &mut effects),
+            Action::OtherKey => self.press(None, now, &mut effects),
         }
         self.follow_hours(now, &mut effects);
         effects
@@ -358,8 +365,8 @@ impl State {
         }
     }
 
-    /// Acts on a key press.
-    fn press(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
+    /// Acts on a key press carrying `intent` (`None`: a key that means nothing here).
+    fn press(&mut self, intent: Option<Intent>, now: Instant, effects: &mut Vec<Effect>) {
         // Keys pressed while the terminal is too small to show anything are not acted on
         // blindly: the visitor cannot see what they would do.
         if !self.geometry.is_usable() {
@@ -376,7 +383,7 @@ impl State {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
                 // Enter here is the key the attract screen announces for the voice guide.
-                if action == Action::Select {
+                if intent == Some(Intent::Select) {
                     self.voice_guide = true;
                 }
                 if self.voice_guide {
@@ -387,10 +394,10 @@ impl State {
                 return;
             }
             Screen::Staff => {
-                match action {
-                    Action::Open(1) => effects.push(Effect::Reload),
-                    Action::Open(9) => effects.push(Effect::Exit),
-                    Action::Back | Action::Home => self.screen = Screen::Attract,
+                match intent {
+                    Some(STAFF_RELOAD) => effects.push(Effect::Reload),
+                    Some(STAFF_EXIT) => effects.push(Effect::Exit),
+                    Some(Intent::Back | Intent::Home) => self.screen = Screen::Attract,
                     _ => {}
                 }
                 return;
@@ -398,13 +405,13 @@ impl State {
             _ => {}
         }
         if self.voice_guide {
-            match action {
+            match intent {
                 // What the guide names as "hear it again": the screen, from its start.
-                Action::Select => {
+                Some(Intent::Select) => {
                     effects.push(Effect::Speak(speech::screen_speech(self)));
                     return;
                 }
-                Action::NextTheme => {
+                Some(Intent::Theme) => {
                     effects.push(Effect::StopSpeaking);
                     return;
                 }
@@ -413,21 +420,21 @@ impl State {
         }
         let before = self.screen;
         let heard_before = self.heard_place();
-        match action {
-            Action::NextTheme => self.theme = self.theme.wrapping_add(1),
-            Action::ToggleTextSize => {
+        match intent {
+            Some(Intent::Theme) => self.theme = self.theme.wrapping_add(1),
+            Some(Intent::TextSize) => {
                 self.large_text = !self.large_text;
                 self.clamp_answer_page();
             }
-            Action::Home => self.screen = Screen::Home { highlight: 0 },
-            Action::Back => self.back(),
-            Action::Open(number) => self.open_number(number),
-            Action::Select => self.open_highlighted(effects),
-            Action::NextPage => self.turn_page(true),
-            Action::PreviousPage => self.turn_page(false),
-            Action::MoveDown => self.move_highlight(true),
-            Action::MoveUp => self.move_highlight(false),
-            _ => {}
+            Some(Intent::Home) => self.screen = Screen::Home { highlight: 0 },
+            Some(Intent::Back) => self.back(),
+            Some(Intent::Open(number)) => self.open_number(number),
+            Some(Intent::Select) => self.open_highlighted(effects),
+            Some(Intent::NextPage) => self.turn_page(true),
+            Some(Intent::PreviousPage) => self.turn_page(false),
+            Some(Intent::Down) => self.move_highlight(true),
+            Some(Intent::Up) => self.move_highlight(false),
+            Some(Intent::Staff) | None => {}
         }
         self.record_moves(before, now, effects);
         // Each key is confirmed by what it opens; a new screen cuts the old one short.

@@ -19,7 +19,7 @@ use crate::source::Source;
 use crate::app::{Action, Screen, State};
 use crate::config::Config;
 use crate::content::Content;
-use crate::input::{KeyLabel, Keymap};
+use crate::keys::{KeyLabel, Keymap};
 use crate::runtime::diagnostics::{self, Priority};
 use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
@@ -195,8 +195,8 @@ fn render(
         }
     }
     for &key in keys {
-        if let Some(action) = keymap.action(key) {
-            state.update(action, now);
+        if let Some(intent) = keymap.intent(key) {
+            state.update(Action::Key(intent), now);
         }
     }
     print!(

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use std::time::Duration;
 
 use crate::app::IdleSettings;
-use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff, parse_key_labels};
+use crate::keys::{Binding, KeyLabel, KeyReader, Keymap, NumLockOff, parse_key_labels};
 use crate::layout::{BigTextOptions, FontChoice, Geometry};
 use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
@@ -128,8 +128,8 @@ impl Default for Config {
 pub struct KeypadConfig {
     /// How the keys a keypad sends with NumLock off are read.
     pub numlock_off: NumLockOff,
-    /// Per-key changes to the default map: key label to action.
-    pub keys: BTreeMap<KeyLabel, KeyAction>,
+    /// Per-key changes to the default map: key label to intent, or nothing.
+    pub keys: BTreeMap<KeyLabel, Binding>,
 }
 
 impl KeypadConfig {
@@ -416,6 +416,12 @@ impl Config {
         ]
     }
 
+    /// How the running kiosk reads key presses with these settings: their keymap, staff
+    /// sequence and repeat guard.
+    pub fn key_reader(&self) -> KeyReader {
+        KeyReader::new(self.keypad.keymap(), self.staff_keys(), self.repeat_guard())
+    }
+
     /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
     pub fn repeat_guard(&self) -> Duration {
         Duration::from_millis(clamp(self.repeat_guard_ms, &REPEAT_GUARD_MS))
@@ -438,7 +444,6 @@ impl Config {
         clamp(self.usage_log_max_kib, &USAGE_LOG_MAX_KIB) * 1024
     }
 
-    /// The staff sequence as key labels; empty when the staff screen is off.
     /// The name written in every usage-log line: `kiosk_id`, else the host name, else
     /// `unknown` (a host with no name).
     pub fn kiosk_id(&self) -> String {
@@ -448,6 +453,7 @@ impl Config {
         host_name().unwrap_or_else(|| "unknown".to_string())
     }
 
+    /// The staff sequence as key labels; empty when the staff screen is off.
     pub fn staff_keys(&self) -> Vec<KeyLabel> {
         parse_key_labels(&self.staff_sequence).unwrap_or_default()
     }
@@ -617,7 +623,7 @@ mod tests {
         .unwrap();
         assert_eq!(config.idle_timeout_secs, 60);
         assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
-        assert_eq!(config.keypad.keys[&KeyLabel::Star], KeyAction::Home);
+        assert_eq!(config.keypad.keys[&KeyLabel::Star], Binding(Some(crate::keys::Intent::Home)));
         assert_eq!(config.text.ambiguous_width(None), AmbiguousWidth::Wide);
     }
 

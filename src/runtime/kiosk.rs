@@ -26,7 +26,7 @@ use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
 use crate::hours::LocalTime;
-use crate::input::KeyReader;
+use crate::keys::{Intent, KeyReader};
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, state_folder, usage_log_target};
@@ -149,7 +149,7 @@ impl Kiosk {
         let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
             state,
-            keys: key_reader(&start.config),
+            keys: start.config.key_reader(),
             themes: themes(&start.config),
             exit_key: start.exit_key,
             reloader: Reloader::spawn(watch, events),
@@ -309,7 +309,7 @@ impl Kiosk {
                 {
                     write_stray_stderr(c);
                 }
-                Ok(self.keys.action(key, Instant::now()))
+                Ok(self.keys.read(key, Instant::now()).map(Action::from))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
                 width: *width,
@@ -320,7 +320,7 @@ impl Kiosk {
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> Flow {
-        if action == Action::OpenStaff {
+        if action == Action::Key(Intent::Staff) {
             // An update may have run, or been refused, since the files were last loaded.
             self.publish_staff_info();
         }
@@ -393,7 +393,7 @@ impl Kiosk {
             } => {
                 self.content_path = content_path;
                 self.content_hash = content_hash;
-                self.keys = key_reader(&config);
+                self.keys = config.key_reader();
                 self.themes = themes(&config);
                 self.speaker =
                     Speaker::new(config.speech_command.clone(), config.speech_environment());
@@ -471,15 +471,6 @@ impl Kiosk {
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
     }
-}
-
-/// How keys are read under these settings.
-fn key_reader(config: &Config) -> KeyReader {
-    KeyReader::new(
-        config.keypad.keymap(),
-        config.staff_keys(),
-        config.repeat_guard(),
-    )
 }
 
 /// The styles of every theme, for the colours this terminal shows.

@@ -220,6 +220,7 @@ mod tests {
 
     use super::*;
     use crate::app::Action;
+    use crate::keys::Intent;
     use crate::content::Content;
     use crate::dates::Date;
     use crate::layout::Geometry;
@@ -229,7 +230,7 @@ mod tests {
         let content = Arc::new(Content::embedded().unwrap());
         let mut state = State::new(content, Geometry::new(80, 24), now);
         state.update(Action::DateChanged(Date::new(2026, 12, 1).unwrap()), now);
-        state.update(Action::Select, now);
+        state.update(Action::Key(Intent::Select), now);
         for action in actions {
             state.update(action.clone(), now);
         }
@@ -256,7 +257,7 @@ mod tests {
 
     #[test]
     fn an_answer_is_its_question_then_its_first_page_prepared_for_the_ear() {
-        let state = guided(&[Action::Open(3), Action::Open(1)]);
+        let state = guided(&[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]);
         let question = state.question().unwrap();
         assert!(
             question.answer.iter().any(|p| p.contains("0120")),
@@ -274,7 +275,7 @@ mod tests {
 
     #[test]
     fn a_qr_code_says_what_it_holds_and_how_to_take_it() {
-        let state = guided(&[Action::Open(3), Action::Open(1), Action::Open(1)]);
+        let state = guided(&[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1)), Action::Key(Intent::Open(1))]);
         let text = screen_speech(&state);
         assert!(text.contains("QRコード"), "{text}");
         assert!(text.contains("ゼロ、もどる。"), "{text}");
@@ -282,7 +283,7 @@ mod tests {
 
     #[test]
     fn the_staff_screen_says_nothing() {
-        let state = guided(&[Action::OpenStaff]);
+        let state = guided(&[Action::Key(Intent::Staff)]);
         assert_eq!(screen_speech(&state), "");
     }
 

@@ -251,9 +251,9 @@ fn a_sequence_read_in_two_parts_is_the_same_and_waits_only_inside_a_sequence() {
 
 #[test]
 fn every_keypad_key_in_both_numlock_states_reaches_the_keymap() {
-    use crate::input::{KeyLabel, key_label};
+    use crate::keys::KeyLabel;
     let label = |bytes: &[u8]| match parse(bytes).as_slice() {
-        [Event::Key(event)] => key_label(event),
+        [Event::Key(event)] => KeyLabel::of(event),
         other => panic!("{bytes:?} read as {other:?}"),
     };
     let digits = [

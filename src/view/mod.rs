@@ -483,6 +483,7 @@ mod tests {
 
     use super::*;
     use crate::app::Action;
+    use crate::keys::Intent;
     use crate::content::Content;
     use crate::layout::Geometry;
 
@@ -537,13 +538,13 @@ mod tests {
             Some("年末年始はお休みです。　相談会があります。")
         );
         assert_eq!(
-            shown(3, 1, false, &[Action::Open(3), Action::Open(1)]).as_deref(),
+            shown(3, 1, false, &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]).as_deref(),
             Some("年末年始はお休みです。"),
             "every screen, but the attract one's notice stays there"
         );
         assert_eq!(shown(4, 1, true, &[]), None, "over");
         assert_eq!(
-            shown(1, 1, false, &[Action::OpenStaff]),
+            shown(1, 1, false, &[Action::Key(Intent::Staff)]),
             None,
             "not for staff"
         );
@@ -571,14 +572,14 @@ mod tests {
 
     #[test]
     fn answer_pages_explain_the_paging_keys() {
-        let first = screen_after(80, 24, &[Action::Open(4), Action::Open(2)]);
+        let first = screen_after(80, 24, &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]);
         let keys: Vec<&str> = first.guide.iter().map(|g| g.key).collect();
         assert_eq!(keys, ["+", "0", ".", "*", "/"]);
         assert_eq!(first.body[0].role, Role::Heading);
         let last = screen_after(
             80,
             24,
-            &[Action::Open(4), Action::Open(2), Action::NextPage],
+            &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2)), Action::Key(Intent::NextPage)],
         );
         let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
         assert_eq!(last.status.as_deref(), Some("ページ 2/2"));
@@ -588,7 +589,7 @@ mod tests {
     #[test]
     fn the_notice_of_a_passed_deadline_stands_apart_from_the_leaflets_words() {
         let today = Action::DateChanged(crate::dates::Date::new(2025, 12, 2).unwrap());
-        let keys = [today, Action::Open(4), Action::Open(2), Action::NextPage];
+        let keys = [today, Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2)), Action::Key(Intent::NextPage)];
         let page = screen_after(80, 24, &keys);
         let roles: Vec<(Role, &str)> = page.body.iter().map(|l| (l.role, l.text.trim())).collect();
         let first = roles

@@ -130,6 +130,7 @@ mod tests {
     use std::time::Instant;
 
     use crate::app::{Action, State};
+    use crate::keys::Intent;
     use crate::content::Content;
     use crate::layout::Geometry;
     use crate::view::{View, view};
@@ -140,9 +141,9 @@ mod tests {
         let mut state = State::new(content, Geometry::new(width, height), now);
         for action in [
             Action::OtherKey,
-            Action::Open(3),
-            Action::Open(1),
-            Action::Open(1),
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Open(1)),
         ] {
             state.update(action, now);
         }
