@@ -12,8 +12,8 @@ use std::time::Instant;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::Event;
 use faq_kiosk::app::{Action, State};
-use faq_kiosk::keys::Intent;
 use faq_kiosk::content::{Content, EMBEDDED_CONTENT};
+use faq_kiosk::keys::Intent;
 use faq_kiosk::keys::KeyLabel;
 use faq_kiosk::layout::{Geometry, answer_layout};
 use faq_kiosk::source::Source;
@@ -75,7 +75,11 @@ fn draw_screens(c: &mut Criterion) {
         ),
         (
             "answer",
-            state_after(&[Action::OtherKey, Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]),
+            state_after(&[
+                Action::OtherKey,
+                Action::Key(Intent::Open(4)),
+                Action::Key(Intent::Open(2)),
+            ]),
         ),
     ];
     let mut group = c.benchmark_group("draw at 80x24");

@@ -11,9 +11,9 @@ use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use faq_kiosk::app::{Action, State};
-use faq_kiosk::keys::Intent;
 use faq_kiosk::content::Content;
 use faq_kiosk::dates::Date;
+use faq_kiosk::keys::Intent;
 use faq_kiosk::layout::Geometry;
 use faq_kiosk::source::Source;
 use faq_kiosk::ui::{Styles, render_to_buffer};

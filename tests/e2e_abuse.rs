@@ -37,7 +37,11 @@ fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_s
     let expected = expected_screen(
         cols,
         rows,
-        &[Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))],
+        &[
+            Action::OtherKey,
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+        ],
     );
     wait_for_screen(&kiosk, &expected);
     assert!(kiosk.is_running());

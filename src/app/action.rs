@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Content;
 use crate::dates::Date;
 use crate::hours::{Hours, LocalTime};
-use crate::keys::{Intent, Press};
+use crate::keys::{Intent, Keymap, Press};
 use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
@@ -49,6 +49,8 @@ pub enum Action {
         voice_guide: bool,
         /// The opening hours; `None`: always open.
         hours: Option<Hours>,
+        /// What each key does: the key guide names the keys from it.
+        keymap: Keymap,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),

@@ -201,11 +201,11 @@ mod tests {
     use std::sync::Arc;
 
     use super::super::{Action, IdleSettings};
-    use crate::keys::Intent;
     use super::*;
     use crate::content::Content;
     use crate::dates::Date;
     use crate::hours::{Schedule, Span};
+    use crate::keys::Intent;
     use crate::layout::Geometry;
 
     const MINUTE: Duration = Duration::from_secs(60);
@@ -242,6 +242,7 @@ mod tests {
             deadline_notices: true,
             voice_guide: false,
             hours,
+            keymap: Default::default(),
         }
     }
 

@@ -19,8 +19,8 @@ use std::time::Instant;
 
 use crate::content::{Content, Question};
 use crate::dates::Date;
+use crate::keys::{Intent, Keymap};
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
-use crate::keys::Intent;
 use crate::speech;
 use idle::IdleTimer;
 
@@ -122,6 +122,8 @@ pub struct State {
     voice_guide_default: bool,
     /// The opening hours and where the state stands with them.
     hours: closed::HoursState,
+    /// What each key does, for the key guide.
+    keymap: Keymap,
 }
 
 impl State {
@@ -143,6 +145,7 @@ impl State {
             voice_guide: false,
             voice_guide_default: false,
             hours: closed::HoursState::new(now),
+            keymap: Keymap::default(),
         }
     }
 
@@ -155,6 +158,11 @@ impl State {
     /// Whether the voice guide is on: every screen is spoken when it is shown.
     pub fn voice_guide(&self) -> bool {
         self.voice_guide
+    }
+
+    /// What each key does, as the settings say: the key guide names keys from it.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Today's local date, once the runtime has told it.
@@ -289,7 +297,9 @@ impl State {
                 deadline_notices,
                 voice_guide,
                 hours,
+                keymap,
             } => {
+                self.keymap = keymap;
                 self.hours.set_hours(hours);
                 self.idle.set_settings(idle, now);
                 // Turned on, the guide starts at once; turned off, it stays for the visitor

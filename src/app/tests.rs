@@ -45,7 +45,10 @@ fn every_answer(state: &State) -> Vec<(usize, usize)> {
 
 #[test]
 fn digits_walk_from_home_to_an_answer_and_back() {
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(1))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -108,12 +111,21 @@ fn every_question_is_reachable_by_digits_at_every_size() {
 fn home_reaches_home_from_every_screen() {
     let start = state(80, 24);
     for (category, position) in every_answer(&start) {
-        let s = after(start.clone(), &[Action::Key(Intent::Open(category as u8 + 1))]);
+        let s = after(
+            start.clone(),
+            &[Action::Key(Intent::Open(category as u8 + 1))],
+        );
         assert_eq!(
             after(s.clone(), &[Action::Key(Intent::Home)]).screen(),
             Screen::Home { highlight: 0 }
         );
-        let s = after(s, &[Action::Key(Intent::Open(position as u8 + 1)), Action::Key(Intent::NextPage)]);
+        let s = after(
+            s,
+            &[
+                Action::Key(Intent::Open(position as u8 + 1)),
+                Action::Key(Intent::NextPage),
+            ],
+        );
         assert!(matches!(s.screen(), Screen::Answer { .. }));
         assert_eq!(
             after(s, &[Action::Key(Intent::Home)]).screen(),
@@ -126,7 +138,11 @@ fn home_reaches_home_from_every_screen() {
 fn back_from_an_answer_highlights_the_question_it_showed() {
     let s = after(
         state(80, 24),
-        &[Action::Key(Intent::Open(5)), Action::Key(Intent::Open(7)), Action::Key(Intent::Back)],
+        &[
+            Action::Key(Intent::Open(5)),
+            Action::Key(Intent::Open(7)),
+            Action::Key(Intent::Back),
+        ],
     );
     assert_eq!(
         s.screen(),
@@ -143,7 +159,10 @@ fn back_from_an_answer_highlights_the_question_it_showed() {
 fn numbers_past_the_list_do_nothing() {
     let s = after(state(80, 24), &[Action::Key(Intent::Open(9))]);
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(3))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(3))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Category {
@@ -155,7 +174,10 @@ fn numbers_past_the_list_do_nothing() {
 
 #[test]
 fn answers_page_forward_and_back_within_bounds() {
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     let pages = s.answer_page_count();
     assert!(pages >= 2);
@@ -169,7 +191,10 @@ fn answers_page_forward_and_back_within_bounds() {
             page: pages - 1
         }
     );
-    let s = after(s, &[Action::Key(Intent::PreviousPage), Action::Key(Intent::Up)]);
+    let s = after(
+        s,
+        &[Action::Key(Intent::PreviousPage), Action::Key(Intent::Up)],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -186,7 +211,10 @@ fn lists_page_and_digits_count_from_the_page_shown() {
     let list = s.list_layout().unwrap();
     assert!(list.pages.len() >= 2);
     let second = list.pages[1].clone();
-    let s = after(s, &[Action::Key(Intent::NextPage), Action::Key(Intent::Open(1))]);
+    let s = after(
+        s,
+        &[Action::Key(Intent::NextPage), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -201,7 +229,11 @@ fn lists_page_and_digits_count_from_the_page_shown() {
 fn the_highlight_moves_within_the_list_and_enter_opens_it() {
     let s = after(
         state(80, 24),
-        &[Action::Key(Intent::Up), Action::Key(Intent::Down), Action::Key(Intent::Down)],
+        &[
+            Action::Key(Intent::Up),
+            Action::Key(Intent::Down),
+            Action::Key(Intent::Down),
+        ],
     );
     assert_eq!(s.screen(), Screen::Home { highlight: 2 });
     let s = after(s, &vec![Action::Key(Intent::Down); 10]);
@@ -220,7 +252,11 @@ fn the_highlight_moves_within_the_list_and_enter_opens_it() {
 fn a_resize_keeps_the_answer_page_in_range() {
     let s = after(
         state(40, 12),
-        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Down), Action::Key(Intent::Select)],
+        &[
+            Action::Key(Intent::Open(4)),
+            Action::Key(Intent::Down),
+            Action::Key(Intent::Select),
+        ],
     );
     assert_eq!(s.question().unwrap().id, "q7");
     let s = after(s, &vec![Action::Key(Intent::NextPage); 20]);
@@ -377,6 +413,7 @@ fn idle_settings_can_turn_the_reset_off() {
         deadline_notices: true,
         voice_guide: false,
         hours: None,
+        keymap: Default::default(),
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -405,6 +442,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             deadline_notices: true,
             voice_guide: false,
             hours: None,
+            keymap: Default::default(),
         };
         s.update(settings, t0);
         s.update(Action::Key(Intent::Open(3)), t0 + Duration::from_secs(1));
@@ -451,13 +489,22 @@ fn the_staff_screen_reloads_exits_and_goes_back_to_the_start() {
     let s = after(state(80, 24), &[Action::Key(Intent::Staff)]);
     assert_eq!(s.screen(), Screen::Staff);
     let mut reload = s.clone();
-    assert_eq!(reload.update(Action::Key(Intent::Open(1)), t0), [Effect::Reload]);
+    assert_eq!(
+        reload.update(Action::Key(Intent::Open(1)), t0),
+        [Effect::Reload]
+    );
     let mut exit = s.clone();
-    assert_eq!(exit.update(Action::Key(Intent::Open(9)), t0), [Effect::Exit]);
+    assert_eq!(
+        exit.update(Action::Key(Intent::Open(9)), t0),
+        [Effect::Exit]
+    );
     let mut other = s.clone();
     assert!(other.update(Action::Key(Intent::Open(5)), t0).is_empty());
     assert_eq!(other.screen(), Screen::Staff);
-    assert_eq!(after(s, &[Action::Key(Intent::Back)]).screen(), Screen::Attract);
+    assert_eq!(
+        after(s, &[Action::Key(Intent::Back)]).screen(),
+        Screen::Attract
+    );
 }
 
 fn edited(edit: impl FnOnce(&mut Content)) -> Arc<Content> {
@@ -468,7 +515,10 @@ fn edited(edit: impl FnOnce(&mut Content)) -> Arc<Content> {
 
 #[test]
 fn new_content_keeps_the_visitor_on_the_same_question_wherever_it_moved() {
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     let content = edited(|c| c.categories.swap(0, 3));
     let s = after(s, &[Action::ContentChanged(content)]);
@@ -485,7 +535,10 @@ fn new_content_keeps_the_visitor_on_the_same_question_wherever_it_moved() {
 
 #[test]
 fn new_content_without_the_question_falls_back_to_its_category_then_home() {
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     let without_q7 = edited(|c| {
         for category in &mut c.categories {
             category.questions.retain(|&q| q != 6);
@@ -531,13 +584,19 @@ fn opening_an_answer_reads_it_enter_reads_it_again_and_leaving_stops() {
         [Effect::StopSpeaking],
         "a new page stops it"
     );
-    assert!(s.update(Action::Key(Intent::Back), t0).contains(&Effect::StopSpeaking));
+    assert!(
+        s.update(Action::Key(Intent::Back), t0)
+            .contains(&Effect::StopSpeaking)
+    );
 }
 
 #[test]
 fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
     let t0 = Instant::now();
-    let s = after(state(80, 24), &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(s.question().unwrap().id, "q3");
     let mut code = after(s.clone(), &[Action::Key(Intent::Open(1))]);
     assert_eq!(
@@ -568,7 +627,11 @@ fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
     );
     let q8 = after(
         state(80, 24),
-        &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(2)), Action::Key(Intent::Open(1))],
+        &[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(2)),
+            Action::Key(Intent::Open(1)),
+        ],
     );
     assert!(
         matches!(q8.screen(), Screen::Answer { .. }),
@@ -579,7 +642,10 @@ fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
 #[test]
 fn theme_and_text_size_last_until_the_idle_reset() {
     let t0 = Instant::now();
-    let mut s = after(state(80, 24), &[Action::Key(Intent::Theme), Action::Key(Intent::TextSize)]);
+    let mut s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Theme), Action::Key(Intent::TextSize)],
+    );
     assert_eq!((s.theme(), s.large_text()), (1, true));
     s.update(Action::Key(Intent::Open(1)), t0);
     s.update(Action::Tick, t0 + Duration::from_secs(200));
@@ -593,9 +659,20 @@ fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() 
     let t0 = Instant::now();
     let s = after(
         state(80, 24),
-        &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1)), Action::Key(Intent::TextSize)],
+        &[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::TextSize),
+        ],
     );
-    let s = after(s, &[Action::Key(Intent::NextPage), Action::Key(Intent::NextPage), Action::Key(Intent::Open(1))]);
+    let s = after(
+        s,
+        &[
+            Action::Key(Intent::NextPage),
+            Action::Key(Intent::NextPage),
+            Action::Key(Intent::Open(1)),
+        ],
+    );
     assert!(
         matches!(s.screen(), Screen::TakeHome { page: 2, .. }),
         "{:?}",
@@ -630,7 +707,10 @@ fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
         })
     };
     let mut s = after(state(80, 24), &[Action::DateChanged(day(1))]);
-    s = after(s, &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))]);
+    s = after(
+        s,
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
     assert!(!spoken(&mut s).unwrap().contains(notice));
@@ -699,7 +779,10 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
 
     let again = s.update(Action::Key(Intent::Select), t0);
     assert_eq!(said(&again), Some(text), "Enter says the screen again");
-    assert_eq!(s.update(Action::Key(Intent::Theme), t0), [Effect::StopSpeaking]);
+    assert_eq!(
+        s.update(Action::Key(Intent::Theme), t0),
+        [Effect::StopSpeaking]
+    );
     assert_eq!(
         s.theme(),
         0,

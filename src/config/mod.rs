@@ -385,6 +385,7 @@ impl Config {
             deadline_notices: self.deadline_notices,
             voice_guide: self.voice_guide,
             hours: self.hours.as_ref().map(HoursConfig::hours),
+            keymap: self.keypad.keymap(),
         }
     }
 
@@ -623,7 +624,10 @@ mod tests {
         .unwrap();
         assert_eq!(config.idle_timeout_secs, 60);
         assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
-        assert_eq!(config.keypad.keys[&KeyLabel::Star], Binding(Some(crate::keys::Intent::Home)));
+        assert_eq!(
+            config.keypad.keys[&KeyLabel::Star],
+            Binding(Some(crate::keys::Intent::Home))
+        );
         assert_eq!(config.text.ambiguous_width(None), AmbiguousWidth::Wide);
     }
 

@@ -51,25 +51,9 @@ const NOTHING: &str = "nothing";
 
 /// Every value `[keypad.keys]` takes, for the list of choices in a settings error.
 const CHOICES: [&str; 19] = [
-    "open-1",
-    "open-2",
-    "open-3",
-    "open-4",
-    "open-5",
-    "open-6",
-    "open-7",
-    "open-8",
-    "open-9",
-    NAMES[0].0,
-    NAMES[1].0,
-    NAMES[2].0,
-    NAMES[3].0,
-    NAMES[4].0,
-    NAMES[5].0,
-    NAMES[6].0,
-    NAMES[7].0,
-    NAMES[8].0,
-    NOTHING,
+    "open-1", "open-2", "open-3", "open-4", "open-5", "open-6", "open-7", "open-8", "open-9",
+    NAMES[0].0, NAMES[1].0, NAMES[2].0, NAMES[3].0, NAMES[4].0, NAMES[5].0, NAMES[6].0, NAMES[7].0,
+    NAMES[8].0, NOTHING,
 ];
 
 impl Intent {
@@ -149,7 +133,11 @@ mod tests {
             }
         }
         assert_eq!(Binding::named("open-0"), None);
-        assert_eq!(Binding::named("staff"), None, "no single key opens the staff screen");
+        assert_eq!(
+            Binding::named("staff"),
+            None,
+            "no single key opens the staff screen"
+        );
     }
 
     #[test]
@@ -160,7 +148,9 @@ mod tests {
         }
         let keys: Keys = toml::from_str("key = \"next-page\"").unwrap();
         assert_eq!(keys.key, Binding(Some(Intent::NextPage)));
-        let err = toml::from_str::<Keys>("key = \"open-0\"").unwrap_err().to_string();
+        let err = toml::from_str::<Keys>("key = \"open-0\"")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("unknown variant `open-0`, expected one of") && err.contains("`home`"),
             "{err}"

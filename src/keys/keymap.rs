@@ -184,13 +184,20 @@ mod tests {
 
     #[test]
     fn overrides_replace_single_keys_and_nothing_unbinds() {
-        let map = with(&[(KeyLabel::Star, Some(Intent::Home)), (KeyLabel::Slash, None)]);
+        let map = with(&[
+            (KeyLabel::Star, Some(Intent::Home)),
+            (KeyLabel::Slash, None),
+        ]);
         assert_eq!(map.intent(KeyLabel::Star), Some(Intent::Home));
         assert_eq!(map.intent(KeyLabel::Dot), Some(Intent::Home));
         assert_eq!(map.intent(KeyLabel::Slash), None);
         assert_eq!(map.key_for(Intent::TextSize), None);
         assert_eq!(map.key_for(Intent::Theme), None);
-        assert_eq!(map.key_for(Intent::Home), Some(KeyLabel::Dot), "the face's first key");
+        assert_eq!(
+            map.key_for(Intent::Home),
+            Some(KeyLabel::Dot),
+            "the face's first key"
+        );
     }
 
     #[test]
@@ -210,12 +217,18 @@ mod tests {
         assert_eq!(map.open_keys(5).as_deref(), Some("1～5"));
         // With NumLock off, keypad 4 sends Left, which still opens item 4.
         let numlock_on_gap = with(&[(KeyLabel::Digit(4), None)]);
-        assert_eq!(numlock_on_gap.open_keys(5).as_deref(), Some("1～3・Left・5"));
+        assert_eq!(
+            numlock_on_gap.open_keys(5).as_deref(),
+            Some("1～3・Left・5")
+        );
         let gap = with(&[(KeyLabel::Digit(4), None), (KeyLabel::Left, None)]);
         assert_eq!(gap.open_keys(5).as_deref(), Some("1～3・5"));
         let none = with(&[(KeyLabel::Digit(1), None), (KeyLabel::End, None)]);
         assert_eq!(none.open_keys(1), None);
-        let moved = with(&[(KeyLabel::Digit(1), None), (KeyLabel::Plus, Some(Intent::Open(1)))]);
+        let moved = with(&[
+            (KeyLabel::Digit(1), None),
+            (KeyLabel::Plus, Some(Intent::Open(1))),
+        ]);
         assert_eq!(moved.open_keys(2).as_deref(), Some("+・2"));
     }
 }

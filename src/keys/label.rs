@@ -237,7 +237,10 @@ mod tests {
         }
         let alt_one = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::ALT);
         assert_eq!(KeyLabel::of(&alt_one), Some(KeyLabel::Digit(1)));
-        assert_eq!(KeyLabel::of(&press(KeyCode::Char(','))), Some(KeyLabel::Dot));
+        assert_eq!(
+            KeyLabel::of(&press(KeyCode::Char(','))),
+            Some(KeyLabel::Dot)
+        );
     }
 
     #[test]
@@ -257,7 +260,10 @@ mod tests {
             printed.join(" "),
             "2 1 + - . * / Enter Backspace Home PgDn Delete 0"
         );
-        assert_eq!(parse_key_labels("del enter"), Ok(vec![KeyLabel::Delete, KeyLabel::Enter]));
+        assert_eq!(
+            parse_key_labels("del enter"),
+            Ok(vec![KeyLabel::Delete, KeyLabel::Enter])
+        );
         let err = parse_key_labels("2 Esc").unwrap_err();
         assert!(err.contains("`Esc`") && err.contains("`Enter`"), "{err}");
         assert!(!err.contains("`Del`"), "an alias is not offered: {err}");
@@ -279,8 +285,13 @@ mod tests {
         }
         let keys: Keys = toml::from_str("key = \"pgdn\"").unwrap();
         assert_eq!(keys.key, KeyLabel::PgDn);
-        let err = toml::from_str::<Keys>("key = \"Esc\"").unwrap_err().to_string();
-        assert!(err.contains("unknown variant `Esc`, expected one of"), "{err}");
+        let err = toml::from_str::<Keys>("key = \"Esc\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown variant `Esc`, expected one of"),
+            "{err}"
+        );
         assert!(err.contains("`Enter`") && !err.contains("`Del`"), "{err}");
     }
 }

@@ -107,7 +107,7 @@ pub fn screen_speech(state: &State) -> String {
     if !keys.is_empty() {
         let mut guide = String::from("キーの案内。");
         for item in keys {
-            guide.push_str(&format!("{}、{}。", key_spoken(item.key), item.action));
+            guide.push_str(&format!("{}、{}。", key_spoken(&item.key), item.action));
         }
         parts.push(guide);
     }
@@ -220,9 +220,9 @@ mod tests {
 
     use super::*;
     use crate::app::Action;
-    use crate::keys::Intent;
     use crate::content::Content;
     use crate::dates::Date;
+    use crate::keys::Intent;
     use crate::layout::Geometry;
 
     fn guided(actions: &[Action]) -> State {
@@ -275,7 +275,11 @@ mod tests {
 
     #[test]
     fn a_qr_code_says_what_it_holds_and_how_to_take_it() {
-        let state = guided(&[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1)), Action::Key(Intent::Open(1))]);
+        let state = guided(&[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Open(1)),
+        ]);
         let text = screen_speech(&state);
         assert!(text.contains("QRコード"), "{text}");
         assert!(text.contains("ゼロ、もどる。"), "{text}");

@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::app::{Action, State};
-use crate::keys::Intent;
 use crate::content::Content;
+use crate::keys::Intent;
 use crate::layout::Geometry;
 use crate::text::AmbiguousWidth;
 
@@ -65,7 +65,11 @@ fn long_answer_first_and_last_page() {
 fn smallest_layout_and_below() {
     insta::assert_snapshot!(
         "answer_q3_40x12",
-        screen(40, 12, &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))])
+        screen(
+            40,
+            12,
+            &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]
+        )
     );
     insta::assert_snapshot!("too_small_30x8", screen(30, 8, &[]));
 }
@@ -74,7 +78,15 @@ fn smallest_layout_and_below() {
 fn every_size_down_to_one_cell_draws_without_panicking() {
     for w in 0..=90 {
         for h in [0, 1, 2, 5, 11, 12, 13, 24] {
-            screen(w, h, &[Action::Key(Intent::Open(5)), Action::Key(Intent::Open(7)), Action::Key(Intent::NextPage)]);
+            screen(
+                w,
+                h,
+                &[
+                    Action::Key(Intent::Open(5)),
+                    Action::Key(Intent::Open(7)),
+                    Action::Key(Intent::NextPage),
+                ],
+            );
         }
     }
 }
@@ -111,7 +123,11 @@ fn idle_warning_over_an_answer() {
     let t0 = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(80, 24), t0);
-    for action in [Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(1)),
+    ] {
         state.update(action, t0);
     }
     state.update(Action::Tick, t0 + Duration::from_secs(125));
@@ -195,7 +211,11 @@ fn every_screen_fits_the_tiniest_terminals_and_diffs_from_any_other() {
         &[],
         &[Action::OtherKey],
         &[Action::OtherKey, Action::Key(Intent::Open(5))],
-        &[Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))],
+        &[
+            Action::OtherKey,
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+        ],
         &[Action::OtherKey, Action::Key(Intent::Staff)],
         &[
             Action::OtherKey,
@@ -284,7 +304,11 @@ fn wide_terminal_answer(width: u16, height: u16) -> Buffer {
     let content = Arc::new(Content::embedded().unwrap());
     let geometry = Geometry::new(width, height).ambiguous(AmbiguousWidth::Wide);
     let mut state = State::new(content, geometry, now);
-    for action in [Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(2))] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(2)),
+    ] {
         state.update(action, now);
     }
     render_to_buffer(&state, &Styles::default())
@@ -324,7 +348,11 @@ fn narrow_ambiguous_characters_take_one_cell() {
     let now = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(80, 24), now);
-    for action in [Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(2))] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(2)),
+    ] {
         state.update(action, now);
     }
     let buf = render_to_buffer(&state, &Styles::default());
@@ -394,7 +422,11 @@ fn answer_in(width: u16, height: u16, extra: &[Action], theme: usize) -> Buffer 
     let now = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(width, height), now);
-    for action in [Action::OtherKey, Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(1)),
+    ] {
         state.update(action, now);
     }
     for action in extra {

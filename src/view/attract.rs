@@ -1,7 +1,8 @@
 //! The attract screen: the kiosk's title, large when it fits, and an invitation to press a key.
 
-use super::{BodyLine, GuideItem, Parts, Role};
+use super::{BodyLine, Parts, Role, guide};
 use crate::app::State;
+use crate::keys::Intent;
 use crate::layout::attract_title;
 use crate::text::truncate_to_width;
 
@@ -41,9 +42,10 @@ pub(super) fn attract_view(state: &State) -> Parts {
     }
     parts.body.push(BodyLine::blank());
     parts.body.extend(below);
-    parts.guide = vec![GuideItem {
-        key: "1～9",
-        action: "はじめる",
-    }];
+    // Any key begins; the guide names the number keys the prompt asks for. A tap on it
+    // begins as a number key does (Enter would also turn the voice guide on).
+    parts.guide = guide::open_item(state.keymap(), 9, Intent::Open(1), "はじめる")
+        .into_iter()
+        .collect();
     parts
 }

@@ -1,7 +1,8 @@
 //! The staff screen: what is running, from where, what went wrong, and what people read.
 
-use super::{BodyLine, GuideItem, KEY_BACK, Parts, Role};
-use crate::app::State;
+use super::{BodyLine, Parts, Role, guide};
+use crate::app::{STAFF_EXIT, STAFF_RELOAD, State};
+use crate::keys::Intent;
 use crate::text::{WrapOptions, wrap_japanese};
 
 pub(super) fn staff_view(state: &State) -> Parts {
@@ -65,16 +66,11 @@ pub(super) fn staff_view(state: &State) -> Parts {
             ));
         }
     }
-    let guide = vec![
-        GuideItem {
-            key: "1",
-            action: "読み込み直す",
-        },
-        GuideItem {
-            key: "9",
-            action: "終了する",
-        },
-        KEY_BACK,
+    let keymap = state.keymap();
+    let guide = [
+        guide::item(keymap, STAFF_RELOAD, "読み込み直す"),
+        guide::item(keymap, STAFF_EXIT, "終了する"),
+        guide::item(keymap, Intent::Back, "もどる"),
     ];
-    Parts::new(body, (1, 1), guide)
+    Parts::new(body, (1, 1), guide.into_iter().flatten().collect())
 }

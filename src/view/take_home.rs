@@ -1,7 +1,7 @@
 //! The take-home screen: a QR code of a link or phone number from an answer, with what it
 //! holds printed beside it for those who would rather write it down.
 
-use super::{BodyLine, KEY_BACK, KEY_HOME, Parts, Role};
+use super::{BodyLine, Parts, Role, guide};
 use crate::app::State;
 use crate::content::TakeHome;
 use crate::layout::Geometry;
@@ -34,7 +34,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         .and_then(|q| q.take_home().into_iter().nth(item))
     else {
         return (
-            Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            Parts::new(Vec::new(), (1, 1), guide::back_and_home(state.keymap())),
             None,
         );
     };
@@ -42,7 +42,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         let options = WrapOptions::new(usize::from(width.max(1))).ambiguous(geometry.ambiguous);
         wrap_japanese(text, options)
     };
-    let mut parts = Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]);
+    let mut parts = Parts::new(Vec::new(), (1, 1), guide::back_and_home(state.keymap()));
     for line in wrap(&target.label, body.width) {
         parts.body.push(BodyLine::plain(line, Role::Heading));
     }
@@ -130,8 +130,8 @@ mod tests {
     use std::time::Instant;
 
     use crate::app::{Action, State};
-    use crate::keys::Intent;
     use crate::content::Content;
+    use crate::keys::Intent;
     use crate::layout::Geometry;
     use crate::view::{View, view};
 
@@ -164,7 +164,7 @@ mod tests {
                 .iter()
                 .any(|l| l.text == "0120-95-0178" && l.indent > 0)
         );
-        let keys: Vec<&str> = shown.guide.iter().map(|g| g.key).collect();
+        let keys: Vec<&str> = shown.guide.iter().map(|g| g.key.as_str()).collect();
         assert_eq!(keys, ["0", "."]);
     }
 
