@@ -4,36 +4,10 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use support::scratch::{Scratch, arg};
 use support::{Kiosk, keys};
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("faq-kiosk-e2e-fleet-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("logs")).unwrap();
-        Self(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
 
 /// Runs a kiosk with `settings`, opens one answer `times` times, checks that the staff screen
 /// gives the name `named` it goes by, and ends it.
@@ -79,6 +53,7 @@ fn stats(args: &[&str]) -> Output {
 #[test]
 fn the_logs_of_two_kiosks_are_counted_per_kiosk_and_together() {
     let scratch = Scratch::new("two");
+    std::fs::create_dir_all(scratch.path("logs")).unwrap();
     let logs = scratch.path("logs");
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .unwrap()

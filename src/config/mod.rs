@@ -81,6 +81,9 @@ pub struct Config {
     /// Whether an answer with a deadline that has passed shows visitors a notice saying so,
     /// below the leaflet's unchanged text.
     pub deadline_notices: bool,
+    /// Whether taps and clicks work too: the terminal is asked to report where a mouse button
+    /// (or a finger, where the terminal turns touches into pointer events) went down.
+    pub mouse: bool,
     /// The keypad map.
     pub keypad: KeypadConfig,
     /// The theme the kiosk starts with (and returns to after an idle reset): a `name` of
@@ -111,6 +114,7 @@ impl Default for Config {
             speech_volume: 100,
             speech_speed: 100,
             deadline_notices: true,
+            mouse: true,
             repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
             theme: "default".to_string(),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::time::{Instant, SystemTime};
 
-use crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Rect, Size};
 
 use super::diagnostics::{self, Priority};
@@ -67,6 +67,8 @@ enum Flow {
 pub(super) struct Kiosk {
     state: State,
     keys: KeyReader,
+    /// Whether taps and clicks are asked for and acted on (the settings' `mouse`).
+    pointer: bool,
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
@@ -150,6 +152,7 @@ impl Kiosk {
         let mut kiosk = Self {
             state,
             keys: start.config.key_reader(),
+            pointer: start.config.mouse,
             themes: themes(&start.config),
             exit_key: start.exit_key,
             reloader: Reloader::spawn(watch, events),
@@ -179,6 +182,7 @@ impl Kiosk {
             test_wedge_key: test_key("FAQ_KIOSK_TEST_WEDGE_ON_KEY"),
             repaint: false,
         };
+        terminal::report_pointer(kiosk.pointer);
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
             kiosk.report(problem);
         }
@@ -315,8 +319,20 @@ impl Kiosk {
                 width: *width,
                 height: *height,
             })),
+            Event::Mouse(mouse) => Ok(self.tap(mouse)),
             _ => Ok(None),
         }
+    }
+
+    /// What a mouse report asks for: a press of the first button (or a finger's touch) where
+    /// the screen shows something to tap does what its key does; elsewhere it still shows
+    /// someone is there. Releases, drags, motion and the wheel do nothing.
+    fn tap(&self, mouse: &MouseEvent) -> Option<Action> {
+        if !self.pointer || mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return None;
+        }
+        let intent = view(&self.state).intent_at(mouse.column, mouse.row);
+        Some(intent.map_or(Action::OtherKey, Action::Key))
     }
 
     fn apply(&mut self, action: Action, now: Instant) -> Flow {
@@ -394,6 +410,8 @@ impl Kiosk {
                 self.content_path = content_path;
                 self.content_hash = content_hash;
                 self.keys = config.key_reader();
+                self.pointer = config.mouse;
+                terminal::report_pointer(self.pointer);
                 self.themes = themes(&config);
                 self.speaker =
                     Speaker::new(config.speech_command.clone(), config.speech_environment());

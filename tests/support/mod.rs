@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod expected;
+pub mod scratch;
 
 use std::fs::File;
 use std::io::{Read, Write};
