@@ -26,6 +26,7 @@ use faq_kiosk::app::{Action, Screen, State};
 use faq_kiosk::config::Config;
 use faq_kiosk::content::Content;
 use faq_kiosk::keys::{KeyReader, parse_key_labels};
+use faq_kiosk::layout::Geometry;
 use faq_kiosk::source::Source;
 use faq_kiosk::ui::{self, ColourMode, Styles};
 use faq_kiosk::view::{View, view};
@@ -469,7 +470,7 @@ fn run(script: &Script, shipped: &Arc<Content>, long: &Arc<Content>) -> Result<(
         .map_err(|e| format!("the test's settings are invalid: {e}"))?;
     let styles = Styles::for_theme(&config.themes[0], ColourMode::Sixteen);
     let now = Instant::now();
-    let geometry = config.geometry(setup.width, setup.height, None);
+    let geometry = Geometry::new(setup.width, setup.height);
     let mut kiosk = Kiosk {
         state: State::new(Arc::clone(shipped), geometry, now),
         keys: KeyReader::new(

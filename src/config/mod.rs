@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use crate::app::IdleSettings;
 use crate::keys::{Binding, KeyLabel, KeyReader, Keymap, NumLockOff, parse_key_labels};
-use crate::layout::{BigTextOptions, FontChoice, Geometry};
+use crate::layout::{BigTextOptions, FontChoice};
 use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
 
@@ -369,15 +369,6 @@ impl Config {
         }
     }
 
-    /// The geometry of a `width` x `height` terminal measured by these settings; `detected` is
-    /// what the terminal was measured to do with ambiguous characters, if it was.
-    pub fn geometry(&self, width: u16, height: u16, detected: Option<AmbiguousWidth>) -> Geometry {
-        Geometry::new(width, height)
-            .ambiguous(self.text.ambiguous_width(detected))
-            .hanging_punctuation(self.text.hanging_punctuation)
-            .big_text(self.big_text.options())
-    }
-
     /// The settings the kiosk's state takes from these settings, as the action that hands them
     /// over; `detected` is what the terminal was measured to do with ambiguous characters.
     pub fn state_settings(&self, detected: Option<AmbiguousWidth>) -> crate::app::Action {
@@ -461,6 +452,22 @@ impl Config {
     /// The staff sequence as key labels; empty when the staff screen is off.
     pub fn staff_keys(&self) -> Vec<KeyLabel> {
         parse_key_labels(&self.staff_sequence).unwrap_or_default()
+    }
+
+    /// The settings in `path`, or the built-in ones when no file is given: the one rule for
+    /// which settings the kiosk runs with, for `check`, start-up and every reload.
+    pub fn read(path: Option<&Path>) -> Result<Config, Diagnostics> {
+        match path {
+            Some(path) => Self::load(path),
+            None => Ok(Self::embedded().expect("the built-in config/kiosk.toml is valid")),
+        }
+    }
+
+    /// The content file these settings run with: the one `given` on the command line or in the
+    /// environment, else their `content_path`; `None` for the content built into the program.
+    /// The one rule for which content is shown, for `check`, start-up and every reload.
+    pub fn content_file<'a>(&'a self, given: Option<&'a Path>) -> Option<&'a Path> {
+        given.or(self.content_path.as_deref())
     }
 
     /// Reads a configuration file; a relative `content_path` is taken from the file's folder.

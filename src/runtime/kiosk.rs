@@ -27,6 +27,7 @@ use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
 use crate::hours::LocalTime;
 use crate::keys::{Intent, KeyReader};
+use crate::layout::Geometry;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, state_folder, usage_log_target};
@@ -136,7 +137,7 @@ impl Kiosk {
     ) -> io::Result<Self> {
         let (width, height) = terminal::size()?;
         let now = Instant::now();
-        let geometry = start.config.geometry(width, height, detected);
+        let geometry = Geometry::new(width, height);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(start.config.state_settings(detected), now);
         let clock = WallClock::new(start.now, now);

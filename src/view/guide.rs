@@ -115,7 +115,7 @@ mod tests {
             .expect("valid settings");
         let now = Instant::now();
         let content = Arc::new(Content::embedded().unwrap());
-        let mut state = State::new(content, config.geometry(80, 24, None), now);
+        let mut state = State::new(content, crate::layout::Geometry::new(80, 24), now);
         state.update(config.state_settings(None), now);
         state.update(Action::OtherKey, now);
         for intent in intents {
@@ -230,7 +230,7 @@ mod tests {
             .expect("valid settings");
         let now = Instant::now();
         let content = Arc::new(Content::embedded().unwrap());
-        let mut state = State::new(content, config.geometry(100, 30, None), now);
+        let mut state = State::new(content, crate::layout::Geometry::new(100, 30), now);
         state.update(config.state_settings(None), now);
         state.update(Action::OtherKey, now);
         let View::Screen(screen) = view(&state) else {
