@@ -2,13 +2,13 @@
 //! to the real binary in a pseudo-terminal at start and by live reload. The kiosk keeps
 //! running past the first key and the idle countdown, and says what it refused.
 
-mod support;
+mod pty;
 
 use std::path::Path;
 use std::time::Duration;
 
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 /// The largest number TOML can hold: seconds far past anything the clock can add.
 const HUGE: &str = "9223372036854775807";
@@ -77,7 +77,7 @@ fn huge_durations_by_live_reload_are_refused_and_the_countdown_still_runs() {
     );
     // The next key reads the edit; the keys after it are acted on as before.
     open_an_answer(&mut kiosk);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("0");
     kiosk.wait_for("安全性、暗証番号を忘れたとき");
     // The settings in force still count down, and a key keeps the page.

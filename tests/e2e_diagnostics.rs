@@ -3,7 +3,7 @@
 //! each leaves the screen exactly as `faq-kiosk render` draws it, and its message arrives in
 //! the kiosk's log file instead. The real binary in a pseudo-terminal each time.
 
-mod support;
+mod pty;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,8 +11,8 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, PATIENCE};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, PATIENCE};
 
 /// What this file's tests add to their folder: the kiosk's state folder inside it.
 impl Scratch {
@@ -122,7 +122,7 @@ fn a_broken_live_edit_is_logged_and_leaves_the_screen_as_render_draws_it() {
     // A letter is no keypad key: it only wakes the kiosk to look at its files, then again
     // once the broken file has been given its second chance.
     kiosk.press("x");
-    thread::sleep(support::SETTLE_AND_RETRY);
+    thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("y");
     let log = scratch.wait_for_log(&["warning: ", "faq.toml:1:"]);
     assert!(log.contains(arg(&content)), "names the file:\n{log}");

@@ -2,7 +2,7 @@
 //! content file, an edit made readable with chmod, a full disk under the usage log, a speech
 //! command that never reads, and a content file over the size limit.
 
-mod support;
+mod pty;
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
@@ -12,8 +12,8 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::Signal;
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, PATIENCE, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, PATIENCE, keys};
 
 fn shipped_content() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml")).unwrap()
@@ -98,7 +98,7 @@ fn a_content_file_swapped_for_a_fifo_leaves_the_keys_working_and_sigterm_ends_it
     // after the change has settled.
     kiosk.press("3");
     kiosk.wait_for("暗証番号を忘れました");
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("1");
     kiosk.wait_for("マイナンバーカードには、プライバシー性の高い");
     kiosk.press("0");
@@ -130,9 +130,9 @@ fn an_edit_saved_unreadable_shows_once_chmod_makes_it_readable() {
     scratch.write_settled("faq.toml", &edited);
     std::fs::set_permissions(&content, std::fs::Permissions::from_mode(0o000)).unwrap();
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     assert!(!kiosk.text().contains("【改訂】"), "{}", kiosk.text());
 
     std::fs::set_permissions(&content, std::fs::Permissions::from_mode(0o644)).unwrap();

@@ -2,12 +2,12 @@
 //! in every line (its `kiosk_id`, else the host name), and `stats` on a folder of their logs
 //! shows each kiosk and the total, as a table, CSV and JSON.
 
-mod support;
+mod pty;
 
 use std::process::{Command, Output};
 
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 /// Runs a kiosk with `settings`, opens one answer `times` times, checks that the staff screen
 /// gives the name `named` it goes by, and ends it.

@@ -1,8 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keypad keys, read cell by cell.
 
-mod support;
+mod pty;
 
-use support::{Kiosk, keys};
+use pty::{Kiosk, keys};
 
 /// Reads row `row` from column `col` as the terminal shows it, wide characters counted once.
 fn cells(kiosk: &Kiosk, row: u16, col: u16, count: u16) -> String {
@@ -131,7 +131,7 @@ fn a_resize_reflows_the_screen_and_a_tiny_one_shows_a_message() {
 
 #[test]
 fn a_terminal_that_draws_ambiguous_characters_wide_is_detected_and_kept_in_step() {
-    let wide = support::Emulator {
+    let wide = pty::Emulator {
         ambiguous_wide: true,
     };
     let mut kiosk = Kiosk::start_in(wide, 80, 24, &[], &[]);

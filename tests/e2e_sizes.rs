@@ -2,7 +2,7 @@
 //! faster than the kiosk draws, and a terminal that stops reading what it draws; the real
 //! binary in a pseudo-terminal each time.
 
-mod support;
+mod pty;
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -11,8 +11,8 @@ use faq_kiosk::app::Action;
 use faq_kiosk::keys::Intent;
 use faq_kiosk::layout::{MAX_HEIGHT, MAX_WIDTH};
 use nix::sys::signal::Signal;
-use support::expected::{expected_screen, wait_for_screen, wait_for_screen_at_top_left};
-use support::{Kiosk, PATIENCE};
+use pty::expected::{expected_screen, wait_for_screen, wait_for_screen_at_top_left};
+use pty::{Kiosk, PATIENCE};
 
 /// The most address space the kiosk is given (`ulimit -v`), in MiB: its debug build peaks at
 /// about 250 with frames at the cap, and one frame at 4000x4000 took more than 1500.

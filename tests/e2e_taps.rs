@@ -1,10 +1,10 @@
 //! End to end: taps and clicks, sent through the pseudo-terminal as a terminal reports them
 //! (SGR mouse reports), open items, turn pages and do what the key guide's items say.
 
-mod support;
+mod pty;
 
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 use vt100::{MouseProtocolEncoding, MouseProtocolMode};
 
 /// Where `text` starts on screen, as (column, row) from 0, wide characters counted two.

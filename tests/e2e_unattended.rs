@@ -1,13 +1,13 @@
 //! End to end: the kiosk left alone all day. Idle reset, staff screen, live content edits,
 //! signals and the usage log, with the real binary in a pseudo-terminal.
 
-mod support;
+mod pty;
 
 use std::path::Path;
 
 use nix::sys::signal::Signal;
-use support::scratch::{Scratch, arg};
-use support::{Kiosk, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 fn shipped_content() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml")).unwrap()
@@ -101,7 +101,7 @@ fn an_edited_content_file_shows_at_the_next_key_and_a_broken_one_changes_nothing
 
     scratch.write_settled("faq.toml", "[meta]\ntitle = \"壊れた\"\n");
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press(keys::ENTER);
     kiosk.wait_for("【改訂】マイナンバーカードには");
     assert!(kiosk.is_running());

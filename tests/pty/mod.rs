@@ -1,4 +1,6 @@
-//! A pseudo-terminal harness: runs the real binary, types keys, reads the screen back.
+//! The pseudo-terminal harness, for the end-to-end tests and the terminal bench alike: runs
+//! the real binary (or another program) in a pty with a terminal emulator reading its output,
+//! types keys, reads the screen back, and counts what the program wrote.
 
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
@@ -85,6 +87,15 @@ impl Emulator {
     }
 }
 
+/// What a program has written to its terminal so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Traffic {
+    /// Bytes written.
+    pub bytes: u64,
+    /// When the last of them had reached the screen.
+    pub last_at: Option<Instant>,
+}
+
 /// The kiosk running in a pseudo-terminal, with a terminal emulator reading its output.
 ///
 /// The terminal side (master, writer, reader) can be closed with [`Kiosk::hang_up`], as when
@@ -98,9 +109,27 @@ pub struct Kiosk {
     last_pressed: Option<String>,
     hung_up: Arc<AtomicBool>,
     reading: Arc<AtomicBool>,
+    traffic: Arc<Mutex<Traffic>>,
+    started: Instant,
 }
 
 impl Kiosk {
+    /// Starts `command` (any program, such as another menu to compare with) in a terminal of
+    /// `cols` x `rows`.
+    pub fn start_program(cols: u16, rows: u16, command: CommandBuilder) -> Kiosk {
+        Self::start_command(Emulator::default(), cols, rows, command, &[])
+    }
+
+    /// What the program has written so far.
+    pub fn traffic(&self) -> Traffic {
+        *self.traffic.lock().unwrap()
+    }
+
+    /// When the program was started (just before it was spawned).
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
     /// Starts the built binary with `args` in a terminal of `cols` x `rows`.
     pub fn start(cols: u16, rows: u16, args: &[&str]) -> Kiosk {
         Self::start_with_env(cols, rows, args, &[])
@@ -203,7 +232,8 @@ impl Kiosk {
         for (name, value) in env {
             command.env(name, value);
         }
-        let child = pty.slave.spawn_command(command).expect("start faq-kiosk");
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(command).expect("start the program");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             nonzero(rows),
@@ -229,6 +259,8 @@ impl Kiosk {
             pty.master.take_writer().expect("write to the terminal"),
         )));
         let answer = Arc::clone(&writer);
+        let traffic = Arc::new(Mutex::new(Traffic::default()));
+        let count = Arc::clone(&traffic);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !hanging_up.load(Ordering::SeqCst) {
@@ -244,7 +276,12 @@ impl Kiosk {
                 }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => emulator.process(&buf[..n], &feed, &answer),
+                    Ok(n) => {
+                        emulator.process(&buf[..n], &feed, &answer);
+                        let mut count = count.lock().unwrap();
+                        count.bytes += n as u64;
+                        count.last_at = Some(Instant::now());
+                    }
                 }
             }
             closed.store(true, Ordering::SeqCst);
@@ -258,6 +295,8 @@ impl Kiosk {
             last_pressed: None,
             hung_up,
             reading,
+            traffic,
+            started,
         }
     }
 
