@@ -1,4 +1,7 @@
-//! Kiosk settings (`config/kiosk.toml`): content path, timeouts, keypad map, colours, text.
+//! Kiosk settings (`config/kiosk.toml`): content path, timeouts, keypad map, colours, text;
+//! and the place where settings become the other modules' values (the keymap and key reader,
+//! the action that hands the state its settings, which files are read), so that no other
+//! module translates them again.
 //!
 //! Every key is optional. The shipped `config/kiosk.toml` spells out every default and is
 //! compiled into the binary, so the binary alone runs with the documented settings.

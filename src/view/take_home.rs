@@ -49,7 +49,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
     parts.body.push(BodyLine::blank());
     let encoding = QrEncoding::for_ambiguous(geometry.ambiguous);
     let Ok(code) = QrCode::new(&target.encoded) else {
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
         return (parts, None);
     };
     let (columns, rows) = code.size(encoding);
@@ -61,7 +61,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         {
             parts.body.push(BodyLine::plain(line, Role::Muted));
         }
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
         return (parts, None);
     }
     let placement = QrPlacement {
@@ -72,7 +72,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
     };
     if side >= MIN_SIDE_WIDTH {
         let mut beside = Vec::new();
-        explanation_lines(&mut beside, &target, side, &wrap);
+        explanation(&mut beside, &target, side, &wrap);
         for line in beside.into_iter() {
             parts.body.push(BodyLine {
                 indent: usize::from(columns + GAP),
@@ -83,14 +83,14 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         for _ in 0..rows {
             parts.body.push(BodyLine::blank());
         }
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
     }
     fit_rows(&mut parts, &geometry);
     (parts, Some(placement))
 }
 
 /// What the code holds and what to do with it.
-fn explanation_lines(
+fn explanation(
     lines: &mut Vec<BodyLine>,
     target: &TakeHome,
     width: u16,
@@ -108,15 +108,6 @@ fn explanation_lines(
     for line in wrap(hint, width) {
         lines.push(BodyLine::plain(line, Role::Body));
     }
-}
-
-fn explanation(
-    parts: &mut Parts,
-    target: &TakeHome,
-    width: u16,
-    wrap: &impl Fn(&str, u16) -> Vec<String>,
-) {
-    explanation_lines(&mut parts.body, target, width, wrap);
 }
 
 /// Drops lines that would fall below the body: the code and the number come first.
