@@ -33,28 +33,40 @@ pub enum Intent {
     Staff,
 }
 
-/// The intents a key can be set to in `[keypad.keys]`, by name (`open-1` … `open-9` apart).
-const NAMES: [(&str, Intent); 9] = [
-    ("select", Intent::Select),
-    ("back", Intent::Back),
-    ("home", Intent::Home),
-    ("next-page", Intent::NextPage),
-    ("previous-page", Intent::PreviousPage),
-    ("up", Intent::Up),
-    ("down", Intent::Down),
-    ("text-size", Intent::TextSize),
-    ("theme", Intent::Theme),
+/// Every value `[keypad.keys]` takes: the name of each intent a single key may carry, and
+/// `nothing`.
+const NAMES: [(&str, Binding); 19] = [
+    ("open-1", Binding(Some(Intent::Open(1)))),
+    ("open-2", Binding(Some(Intent::Open(2)))),
+    ("open-3", Binding(Some(Intent::Open(3)))),
+    ("open-4", Binding(Some(Intent::Open(4)))),
+    ("open-5", Binding(Some(Intent::Open(5)))),
+    ("open-6", Binding(Some(Intent::Open(6)))),
+    ("open-7", Binding(Some(Intent::Open(7)))),
+    ("open-8", Binding(Some(Intent::Open(8)))),
+    ("open-9", Binding(Some(Intent::Open(9)))),
+    ("select", Binding(Some(Intent::Select))),
+    ("back", Binding(Some(Intent::Back))),
+    ("home", Binding(Some(Intent::Home))),
+    ("next-page", Binding(Some(Intent::NextPage))),
+    ("previous-page", Binding(Some(Intent::PreviousPage))),
+    ("up", Binding(Some(Intent::Up))),
+    ("down", Binding(Some(Intent::Down))),
+    ("text-size", Binding(Some(Intent::TextSize))),
+    ("theme", Binding(Some(Intent::Theme))),
+    ("nothing", Binding(None)),
 ];
 
-/// The name that sets a key to do nothing.
-const NOTHING: &str = "nothing";
-
-/// Every value `[keypad.keys]` takes, for the list of choices in a settings error.
-const CHOICES: [&str; 19] = [
-    "open-1", "open-2", "open-3", "open-4", "open-5", "open-6", "open-7", "open-8", "open-9",
-    NAMES[0].0, NAMES[1].0, NAMES[2].0, NAMES[3].0, NAMES[4].0, NAMES[5].0, NAMES[6].0, NAMES[7].0,
-    NAMES[8].0, NOTHING,
-];
+/// The names alone, for the list of choices in a settings error.
+const CHOICES: [&str; NAMES.len()] = {
+    let mut names = [""; NAMES.len()];
+    let mut index = 0;
+    while index < NAMES.len() {
+        names[index] = NAMES[index].0;
+        index += 1;
+    }
+    names
+};
 
 impl Intent {
     /// Whether carrying it out takes a visitor from screen to screen or along a list, as a
@@ -76,17 +88,11 @@ impl Intent {
 
 impl fmt::Display for Intent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Intent::Open(n) => write!(f, "open-{n}"),
-            Intent::Staff => f.write_str("staff"),
-            other => {
-                let name = NAMES
-                    .iter()
-                    .find(|(_, intent)| intent == other)
-                    .map_or("?", |(name, _)| name);
-                f.write_str(name)
-            }
-        }
+        let name = NAMES
+            .iter()
+            .find(|(_, binding)| binding.0 == Some(*self))
+            .map_or("staff", |(name, _)| name);
+        f.write_str(name)
     }
 }
 
@@ -97,18 +103,10 @@ pub struct Binding(pub Option<Intent>);
 impl Binding {
     /// The binding named `name`, if there is one.
     fn named(name: &str) -> Option<Binding> {
-        if name == NOTHING {
-            return Some(Binding(None));
-        }
-        if let Some(digit) = name.strip_prefix("open-")
-            && let [d @ b'1'..=b'9'] = digit.as_bytes()
-        {
-            return Some(Binding(Some(Intent::Open(d - b'0'))));
-        }
         NAMES
             .iter()
             .find(|(known, _)| *known == name)
-            .map(|&(_, intent)| Binding(Some(intent)))
+            .map(|&(_, binding)| binding)
     }
 }
 
@@ -129,7 +127,7 @@ mod tests {
             let binding = Binding::named(name).unwrap_or_else(|| panic!("{name}"));
             match binding.0 {
                 Some(intent) => assert_eq!(intent.to_string(), name),
-                None => assert_eq!(name, NOTHING),
+                None => assert_eq!(name, "nothing"),
             }
         }
         assert_eq!(Binding::named("open-0"), None);

@@ -84,8 +84,8 @@ const NAMES: [(&str, KeyLabel); 28] = [
 ];
 
 /// The names, for the list of choices in a settings error.
-const NAME_LIST: [&str; 28] = {
-    let mut names = [""; 28];
+const NAME_LIST: [&str; NAMES.len()] = {
+    let mut names = [""; NAMES.len()];
     let mut index = 0;
     while index < NAMES.len() {
         names[index] = NAMES[index].0;

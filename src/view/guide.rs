@@ -22,7 +22,8 @@ pub struct GuideItem {
 }
 
 /// How much an intent matters in the guide when not all fit: going back and home first (a
-/// lost visitor needs them most), then opening, then paging, then text size and colours.
+/// lost visitor needs them most), then opening and the rest, then paging, then text size and
+/// colours.
 fn rank(intent: Intent) -> u8 {
     match intent {
         Intent::Back | Intent::Home => 0,
@@ -30,7 +31,7 @@ fn rank(intent: Intent) -> u8 {
         Intent::PreviousPage => 3,
         Intent::TextSize => 4,
         Intent::Theme => 5,
-        Intent::Open(_) | Intent::Select | Intent::Up | Intent::Down | Intent::Staff => 1,
+        _ => 1,
     }
 }
 
