@@ -92,7 +92,8 @@ fn assert_says(speech: &str, parts: &[&str]) {
 fn the_guide_says_every_screen_of_the_walk_from_attract_to_a_qr_code_and_home() {
     let (recording, config) = Recording::new("walk", "speech_volume = 70\nspeech_speed = 90");
     let mut kiosk = start(&config);
-    kiosk.wait_for("どのキーを押しても始まります");
+    // Said aloud, and shown for those who can see it.
+    kiosk.wait_for("音声案内ではじめる");
     let attract = recording.wait_for_speech(1);
     assert!(attract.starts_with("volume=70 speed=90\n"), "{attract}");
     assert_says(

@@ -285,11 +285,20 @@ fn setup(numlock: &'static str) -> impl Strategy<Value = Setup> {
     // Sequences of keypad keys that do other things too; none ends with `.`, so `.` stays home.
     let staff = prop::sample::select(&["* * 0 0 0 0 Enter", "* /", "0 0", "Up Down PgDn", ""][..]);
     let ambiguous = prop::sample::select(&["narrow", "wide"][..]);
-    (staff, ambiguous, any::<bool>(), terminal_size()).prop_map(
-        move |(staff, ambiguous, hanging, (width, height))| Setup {
+    // Two kiosks in three speak: the voice guide (on for all, or by Enter on the attract
+    // screen) says every screen, and `/` stops it instead of changing the colours.
+    let speech = prop::sample::select(
+        &[
+            "",
+            "speech_command = [\"speak\"]\n",
+            "speech_command = [\"speak\"]\nvoice_guide = true\n",
+        ][..],
+    );
+    (staff, ambiguous, any::<bool>(), terminal_size(), speech).prop_map(
+        move |(staff, ambiguous, hanging, (width, height), speech)| Setup {
             staff,
             config_text: format!(
-                "[keypad]\nnumlock_off = \"{numlock}\"\n\
+                "{speech}[keypad]\nnumlock_off = \"{numlock}\"\n\
                  [keypad.keys]\n\"*\" = \"select\"\n\
                  [text]\nambiguous_width = \"{ambiguous}\"\nhanging_punctuation = {hanging}\n"
             ),

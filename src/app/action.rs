@@ -51,6 +51,8 @@ pub enum Action {
         hours: Option<Hours>,
         /// What each key does: the key guide names the keys from it.
         keymap: Keymap,
+        /// Whether a speech command is set: without one there is no voice guide to offer.
+        speech: bool,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),

@@ -243,6 +243,7 @@ mod tests {
             voice_guide: false,
             hours,
             keymap: Default::default(),
+            speech: false,
         }
     }
 

@@ -124,6 +124,8 @@ pub struct State {
     hours: closed::HoursState,
     /// What each key does, for the key guide.
     keymap: Keymap,
+    /// Whether the settings name a speech command, so that the guide can be offered.
+    speech: bool,
 }
 
 impl State {
@@ -146,6 +148,7 @@ impl State {
             voice_guide_default: false,
             hours: closed::HoursState::new(now),
             keymap: Keymap::default(),
+            speech: false,
         }
     }
 
@@ -163,6 +166,11 @@ impl State {
     /// What each key does, as the settings say: the key guide names keys from it.
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+
+    /// Whether a speech command is set, so that the attract screen offers the voice guide.
+    pub fn speech(&self) -> bool {
+        self.speech
     }
 
     /// Today's local date, once the runtime has told it.
@@ -298,14 +306,16 @@ impl State {
                 voice_guide,
                 hours,
                 keymap,
+                speech,
             } => {
                 self.keymap = keymap;
+                self.speech = speech;
                 self.hours.set_hours(hours);
                 self.idle.set_settings(idle, now);
                 // Turned on, the guide starts at once; turned off, it stays for the visitor
-                // using it until the next reset.
-                self.voice_guide_default = voice_guide;
-                self.voice_guide |= voice_guide;
+                // using it until the next reset. Without a speech command there is no guide.
+                self.voice_guide_default = voice_guide && speech;
+                self.voice_guide = (self.voice_guide && speech) || self.voice_guide_default;
                 self.deadline_notices = deadline_notices;
                 self.geometry = self
                     .geometry
@@ -393,7 +403,7 @@ impl State {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
                 // Enter here is the key the attract screen announces for the voice guide.
-                if intent == Some(Intent::Select) {
+                if intent == Some(Intent::Select) && self.speech {
                     self.voice_guide = true;
                 }
                 if self.voice_guide {

@@ -414,6 +414,7 @@ fn idle_settings_can_turn_the_reset_off() {
         voice_guide: false,
         hours: None,
         keymap: Default::default(),
+        speech: false,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -443,6 +444,7 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             voice_guide: false,
             hours: None,
             keymap: Default::default(),
+            speech: false,
         };
         s.update(settings, t0);
         s.update(Action::Key(Intent::Open(3)), t0 + Duration::from_secs(1));
@@ -742,14 +744,38 @@ fn said(effects: &[Effect]) -> Option<&str> {
     first
 }
 
+/// The attract screen of a kiosk whose settings name a speech command.
+fn speaking(now: Instant) -> State {
+    let mut state = State::new(
+        Arc::new(Content::embedded().unwrap()),
+        Geometry::new(80, 24),
+        now,
+    );
+    let settings = Config {
+        speech_command: vec!["speak".to_string()],
+        ..Config::default()
+    };
+    state.update(settings.state_settings(None), now);
+    state
+}
+
 #[test]
-fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
+fn without_a_speech_command_enter_on_the_attract_screen_only_begins() {
     let t0 = Instant::now();
     let mut s = State::new(
         Arc::new(Content::embedded().unwrap()),
         Geometry::new(80, 24),
         t0,
     );
+    s.update(Action::Key(Intent::Select), t0);
+    assert_eq!(s.screen(), Screen::Home { highlight: 0 });
+    assert!(!s.voice_guide());
+}
+
+#[test]
+fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
+    let t0 = Instant::now();
+    let mut s = speaking(t0);
     let home = s.update(Action::Key(Intent::Select), t0);
     assert!(s.voice_guide());
     let text = said(&home).expect("the menu is said");
@@ -798,11 +824,7 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
 #[test]
 fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
     let t0 = Instant::now();
-    let mut s = State::new(
-        Arc::new(Content::embedded().unwrap()),
-        Geometry::new(80, 24),
-        t0,
-    );
+    let mut s = speaking(t0);
     s.update(Action::Key(Intent::Select), t0);
     let warning = s.update(Action::Tick, t0 + Duration::from_secs(120));
     assert!(warning.contains(&Effect::Bell));
@@ -824,9 +846,15 @@ fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
 fn the_settings_turn_the_guide_on_for_every_visitor() {
     let t0 = Instant::now();
     let mut s = state(80, 24);
-    let settings = Config {
+    let silent = Config {
         voice_guide: true,
         ..Config::default()
+    };
+    s.update(silent.state_settings(None), t0);
+    assert!(!s.voice_guide(), "no speech command, no guide");
+    let settings = Config {
+        speech_command: vec!["speak".to_string()],
+        ..silent
     };
     s.update(settings.state_settings(None), t0);
     assert!(s.voice_guide());

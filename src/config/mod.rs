@@ -338,6 +338,13 @@ impl Config {
             ));
         }
         problems.extend(check_themes(source, &config));
+        if config.voice_guide && config.speech_command.is_empty() {
+            problems.push(Diagnostic::error(
+                key_location(source, "voice_guide"),
+                "voice_guide = true には、読み上げるコマンド（speech_command）が必要です。例: speech_command = [\"/usr/lib/faq-kiosk/speak-ja\"]",
+                "voice_guide is true but speech_command is empty",
+            ));
+        }
         let keymap = config.keypad.keymap();
         match parse_key_labels(&config.staff_sequence) {
             Err(err) => problems.push(Diagnostic::error(
@@ -384,6 +391,7 @@ impl Config {
             voice_guide: self.voice_guide,
             hours: self.hours.as_ref().map(HoursConfig::hours),
             keymap: self.keypad.keymap(),
+            speech: !self.speech_command.is_empty(),
         }
     }
 
@@ -603,11 +611,17 @@ mod tests {
 
     #[test]
     fn speech_volume_and_speed_are_checked_and_handed_to_the_command_within_range() {
-        let config = parse("speech_volume = 60\nspeech_speed = 120\nvoice_guide = true\n").unwrap();
+        let config = parse(
+            "speech_command = [\"speak\"]\nspeech_volume = 60\nspeech_speed = 120\nvoice_guide = true\n",
+        )
+        .unwrap();
         assert!(config.voice_guide);
         let environment = config.speech_environment();
         assert!(environment.contains(&("FAQ_KIOSK_SPEECH_VOLUME".into(), "60".into())));
         assert!(environment.contains(&("FAQ_KIOSK_SPEECH_SPEED".into(), "120".into())));
+        let silent = parse("voice_guide = true\n").unwrap_err().to_string();
+        assert!(silent.starts_with("kiosk.toml:1:1: エラー:"), "{silent}");
+        assert!(silent.contains("speech_command"), "{silent}");
         let message = parse("speech_speed = 400\n").unwrap_err().to_string();
         assert!(message.starts_with("kiosk.toml:1:1: エラー:"), "{message}");
         assert!(

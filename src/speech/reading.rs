@@ -328,6 +328,20 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_prepared_without_symbols_or_stray_pauses(
+            text in "[0-9０-９\\-－（）()「」※：年月日令和平成元桁か月ヶ 、。\nあ-んア-ン医療情報]{0,60}",
+        ) {
+            let spoken = ear(&text);
+            proptest::prop_assert!(!spoken.contains(['※', '「', '」', '（', '）', '(', ')']), "{}", spoken);
+            proptest::prop_assert!(!spoken.contains("、、"), "{}", spoken);
+            for line in spoken.lines() {
+                proptest::prop_assert!(!line.starts_with('、') && !line.ends_with('、'), "{}", spoken);
+            }
+        }
+    }
+
     #[test]
     fn no_pause_is_doubled_or_left_hanging() {
         assert_eq!(ear("（（注））。"), "注。");

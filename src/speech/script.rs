@@ -220,6 +220,7 @@ mod tests {
 
     use super::*;
     use crate::app::Action;
+    use crate::config::Config;
     use crate::content::Content;
     use crate::dates::Date;
     use crate::keys::Intent;
@@ -230,6 +231,11 @@ mod tests {
         let content = Arc::new(Content::embedded().unwrap());
         let mut state = State::new(content, Geometry::new(80, 24), now);
         state.update(Action::DateChanged(Date::new(2026, 12, 1).unwrap()), now);
+        let settings = Config {
+            speech_command: vec!["speak".to_string()],
+            ..Config::default()
+        };
+        state.update(settings.state_settings(None), now);
         state.update(Action::Key(Intent::Select), now);
         for action in actions {
             state.update(action.clone(), now);
@@ -283,6 +289,73 @@ mod tests {
         let text = screen_speech(&state);
         assert!(text.contains("QRコード"), "{text}");
         assert!(text.contains("ゼロ、もどる。"), "{text}");
+    }
+
+    #[test]
+    fn the_attract_screen_offers_the_guide_on_screen_too() {
+        let now = Instant::now();
+        let content = Arc::new(Content::embedded().unwrap());
+        let mut state = State::new(content, Geometry::new(80, 24), now);
+        let keys = |state: &State| match view::view(state) {
+            View::Screen(shown) => shown
+                .guide
+                .iter()
+                .map(|g| g.key.clone())
+                .collect::<Vec<_>>(),
+            View::TooSmall(_) | View::Closed(_) => Vec::new(),
+        };
+        assert_eq!(
+            keys(&state),
+            ["1～9"],
+            "no speech command, no guide to offer"
+        );
+        let settings = Config {
+            speech_command: vec!["speak".to_string()],
+            ..Config::default()
+        };
+        state.update(settings.state_settings(None), now);
+        assert_eq!(keys(&state), ["1～9", "Enter"]);
+        let text = screen_speech(&state);
+        assert!(text.contains(VOICE_GUIDE_INVITATION), "{text}");
+        assert!(
+            text.ends_with("キーの案内。1から9、はじめる。エンター、音声案内ではじめる。"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn staff_notices_are_said_where_they_are_shown() {
+        let mut content = Content::embedded().unwrap();
+        content.notices.push(crate::content::Notice {
+            text: "12月29日から1月3日までは、窓口がお休みです。".to_string(),
+            from: None,
+            until: None,
+            place: NoticePlace::Menu,
+        });
+        let now = Instant::now();
+        let mut state = guided(&[]);
+        state.update(Action::ContentChanged(Arc::new(content)), now);
+        let menu = screen_speech(&state);
+        assert!(menu.contains("窓口がお休みです。\nキーの案内。"), "{menu}");
+        state.update(Action::Key(Intent::Open(1)), now);
+        assert!(
+            !screen_speech(&state).contains("お休み"),
+            "the menu's notice only"
+        );
+    }
+
+    #[test]
+    fn the_notice_of_a_passed_deadline_is_said_on_the_page_that_shows_it() {
+        let mut walk = vec![Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))];
+        walk.extend(std::iter::repeat_n(Action::Key(Intent::NextPage), 9));
+        let state = guided(&walk);
+        assert_eq!(state.question().unwrap().id, "q7");
+        let text = screen_speech(&state);
+        assert!(
+            text.contains("この回答にある期限、令和7年12月1日、は過ぎています。"),
+            "{text}"
+        );
+        assert!(text.contains("これで最後のページです。"), "{text}");
     }
 
     #[test]

@@ -47,5 +47,10 @@ pub(super) fn attract_view(state: &State) -> Parts {
     parts.guide = guide::open_item(state.keymap(), 9, Intent::Open(1), "はじめる")
         .into_iter()
         .collect();
+    // What the attract screen also says aloud, for those who can see it.
+    if state.speech() {
+        let voice = guide::item(state.keymap(), Intent::Select, "音声案内ではじめる");
+        parts.guide.extend(voice);
+    }
     parts
 }

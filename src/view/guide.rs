@@ -227,8 +227,11 @@ mod tests {
     fn with_the_voice_guide_select_repeats_and_theme_stops() {
         let (guide, _) = guide_after("", &[Intent::Open(1)]);
         assert!(!guide.iter().any(|item| item.contains("聞く")));
-        let config = Config::from_source(&Source::new("kiosk.toml", "voice_guide = true\n"))
-            .expect("valid settings");
+        let config = Config::from_source(&Source::new(
+            "kiosk.toml",
+            "voice_guide = true\nspeech_command = [\"speak\"]\n",
+        ))
+        .expect("valid settings");
         let now = Instant::now();
         let content = Arc::new(Content::embedded().unwrap());
         let mut state = State::new(content, crate::layout::Geometry::new(100, 30), now);
