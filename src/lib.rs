@@ -38,10 +38,10 @@
 //! - [`ui`]: paints a view into a ratatui `Frame` where the view placed each part, and reads a
 //!   drawn screen back as text.
 //! - [`runtime`]: the event loop (keys read through [`keys`], taps looked up in the [`view`]),
-//!   terminal set-up and restore, signals, watching the files, and the diagnostics (journal or
-//!   log file) that keep every message off the visitor's screen;
-//!   also the content's version and last update for the staff screen (from the records
-//!   `deploy/faq-kiosk-update` writes).
+//!   terminal set-up and restore, signals, watching the files, systemd's readiness and
+//!   watchdog pings, the local time, and the diagnostics (journal or log file) that keep every
+//!   message off the visitor's screen; also the content's version and last update for the
+//!   staff screen (from the records `deploy/faq-kiosk-update` writes).
 //! - [`usage`]: the usage log (JSON Lines, each line naming its kiosk) and the `stats` report
 //!   over one kiosk's log or many.
 //! - [`clock`]: local date and time text.

@@ -121,6 +121,8 @@ pub struct StaffInfo {
     pub kiosk_id: String,
     /// The content's review day, once it has passed.
     pub review_overdue: Option<String>,
+    /// How often systemd's watchdog is pinged, when it is.
+    pub watchdog_every: Option<std::time::Duration>,
 }
 
 /// Something the state asks the runtime to do; the state itself never does I/O.

@@ -138,6 +138,16 @@ impl State {
         self.hours.next_change.map(|(_, local)| local)
     }
 
+    /// Where the kiosk stands with its opening hours, for the staff screen: whether open, and
+    /// when that next changes; `None` without hours (always open).
+    pub fn hours_status(&self) -> Option<(bool, Option<LocalTime>)> {
+        self.hours.hours.as_ref()?;
+        Some((
+            self.hours.open,
+            self.hours.next_change.map(|(_, local)| local),
+        ))
+    }
+
     /// The local time as of the last update, once the runtime has told it.
     pub fn local_time(&self) -> Option<LocalTime> {
         self.hours.local_now

@@ -36,9 +36,10 @@ Options / オプション:
   --today DATE      check, render: take YYYY-MM-DD as today, to preview what dates do
                     (passed deadlines, review_by); also FAQ_KIOSK_TODAY, which the kiosk
                     reads too / この日を今日として扱います
-  FAQ_KIOSK_NOW     the kiosk, render: start the clock at this local time, YYYY-MM-DDTHH:MM[:SS],
-                    and let it run on from there, to preview the opening hours (today
-                    too, unless FAQ_KIOSK_TODAY is set) / この時刻から時計を進めます
+  FAQ_KIOSK_NOW     the kiosk and render: start the clock at this local time
+                    (YYYY-MM-DDTHH:MM[:SS]) and run on from there, to preview the
+                    opening hours; today too, unless FAQ_KIOSK_TODAY is set
+                    / この時刻から時計を進めます
   --exit-key KEY    development only: this key (one character, Esc or F1-F12) ends the
                     kiosk; without it no key leaves the program / 開発用: このキーで終了します
   -h, --help        this help / この説明

@@ -123,8 +123,13 @@ impl Date {
     /// assert_eq!(Date::new(2026, 12, 1).unwrap().weekday(), 1); // a Tuesday
     /// ```
     pub const fn weekday(self) -> u32 {
+        Self::weekday_of_day_number(self.day_number())
+    }
+
+    /// The day of the week of the day `days` after 1970-01-01, from 0 for Monday.
+    pub const fn weekday_of_day_number(days: i64) -> u32 {
         // 1970-01-01 was a Thursday.
-        (self.day_number() + 3).rem_euclid(7) as u32
+        (days + 3).rem_euclid(7) as u32
     }
 }
 

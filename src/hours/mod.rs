@@ -169,11 +169,6 @@ impl Schedule {
             .iter()
             .any(|(first, last)| (*first..=*last).contains(&date))
     }
-
-    /// Whether the kiosk is closed on every day of the week.
-    pub fn never_opens(&self) -> bool {
-        self.week.iter().all(Vec::is_empty)
-    }
 }
 
 /// Opening hours in force: when the kiosk is open, and what it says when it is not.
@@ -187,8 +182,7 @@ pub struct Hours {
 
 /// The day of the week of a day number, 0 for Monday.
 fn weekday(day: i64) -> usize {
-    // 1970-01-01 was a Thursday.
-    (day + 3).rem_euclid(7) as usize
+    Date::weekday_of_day_number(day) as usize
 }
 
 /// A time of day written `H:MM` as visitors read it (`9:00`, `17:30`).

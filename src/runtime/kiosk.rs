@@ -486,6 +486,7 @@ impl Kiosk {
                 .review_by
                 .filter(|day| *day < self.today)
                 .map(|day| day.to_string()),
+            watchdog_every: self.watchdog.as_ref().map(Watchdog::every),
         };
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());

@@ -44,6 +44,11 @@ impl Watchdog {
         (!every.is_zero()).then_some(Self { every, next: now })
     }
 
+    /// How often it pings.
+    pub(super) fn every(&self) -> Duration {
+        self.every
+    }
+
     /// When the loop must wake to ping, at the latest.
     pub(super) fn deadline(&self) -> Instant {
         self.next

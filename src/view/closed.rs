@@ -80,7 +80,7 @@ fn splitmix(n: u64) -> u64 {
 }
 
 /// `12月2日（水）9:00`.
-fn day_and_time(at: LocalTime) -> String {
+pub(super) fn day_and_time(at: LocalTime) -> String {
     let Some(date) = at.date() else {
         return clock_text(at.minute_of_day());
     };
@@ -95,7 +95,72 @@ fn day_and_time(at: LocalTime) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+    use std::time::Instant;
+
     use super::*;
+    use crate::app::{Action, Screen};
+    use crate::config::Config;
+    use crate::content::Content;
+    use crate::layout::Geometry;
+    use crate::text::AmbiguousWidth;
+
+    /// A kiosk at `width` x `height` after hours (a Sunday, with weekday hours), on its dark
+    /// screen's `step`th place.
+    fn dark(width: u16, height: u16) -> State {
+        let config: Config = toml::from_str("[hours]\nmon = \"09:00-17:30\"\n").unwrap();
+        let now = Instant::now();
+        let mut state = State::new(
+            Arc::new(Content::embedded().unwrap()),
+            Geometry::new(width, height),
+            now,
+        );
+        state.update(config.state_settings(None), now);
+        state.update(
+            Action::LocalTime(LocalTime::parse("2026-12-06T20:00").unwrap()),
+            now,
+        );
+        assert_eq!(state.screen(), Screen::Closed { step: 0 });
+        state
+    }
+
+    #[test]
+    fn the_block_fits_every_screen_down_to_one_cell() {
+        for (width, height) in [(80, 24), (40, 12), (20, 3), (5, 1), (1, 1)] {
+            let state = dark(width, height);
+            for step in 0..20 {
+                let view = closed_view(&state, step);
+                assert!(view.lines.len() <= usize::from(height));
+                assert!(view.x + view.width <= width, "{width}x{height} step {step}");
+                assert!(view.y as usize + view.lines.len() <= usize::from(height));
+                for line in &view.lines {
+                    assert!(
+                        display_width_with(line, AmbiguousWidth::Narrow) <= usize::from(view.width)
+                    );
+                }
+            }
+            // Every cell is black but the second halves of wide characters, which ratatui
+            // leaves blank in the default colours and the terminal covers with the character.
+            let drawn = crate::ui::render_to_buffer(&state, &crate::ui::Styles::default());
+            let cells = &drawn.content;
+            let covered = |i: usize| {
+                !i.is_multiple_of(usize::from(width))
+                    && display_width_with(cells[i - 1].symbol(), AmbiguousWidth::Narrow) == 2
+            };
+            assert!(
+                (0..cells.len()).all(|i| cells[i].bg == ratatui::style::Color::Black || covered(i)),
+                "dark everywhere at {width}x{height}"
+            );
+        }
+        let full = closed_view(&dark(80, 24), 0);
+        assert_eq!(
+            full.lines,
+            [
+                "本日の受付は終了しました",
+                "次の受付は 12月7日（月）9:00 からです"
+            ]
+        );
+    }
 
     #[test]
     fn the_message_starts_in_the_middle_and_moves_within_the_screen() {
