@@ -13,7 +13,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::Event;
 use faq_kiosk::app::{Action, State};
 use faq_kiosk::content::{Content, EMBEDDED_CONTENT};
-use faq_kiosk::input::key_label;
+use faq_kiosk::keys::Intent;
+use faq_kiosk::keys::KeyLabel;
 use faq_kiosk::layout::{Geometry, answer_layout};
 use faq_kiosk::source::Source;
 use faq_kiosk::terminal_input::Parser;
@@ -70,11 +71,15 @@ fn draw_screens(c: &mut Criterion) {
         ("home", state_after(&[Action::OtherKey])),
         (
             "category",
-            state_after(&[Action::OtherKey, Action::Open(5)]),
+            state_after(&[Action::OtherKey, Action::Key(Intent::Open(5))]),
         ),
         (
             "answer",
-            state_after(&[Action::OtherKey, Action::Open(4), Action::Open(2)]),
+            state_after(&[
+                Action::OtherKey,
+                Action::Key(Intent::Open(4)),
+                Action::Key(Intent::Open(2)),
+            ]),
         ),
     ];
     let mut group = c.benchmark_group("draw at 80x24");
@@ -90,26 +95,26 @@ fn draw_screens(c: &mut Criterion) {
 /// back, as the state machine sees them (layout included, drawing not).
 fn navigate(c: &mut Criterion) {
     let round = [
-        Action::Open(4),
-        Action::Open(2),
-        Action::NextPage,
-        Action::PreviousPage,
-        Action::Back,
-        Action::MoveDown,
-        Action::Select,
-        Action::Back,
-        Action::Back,
-        Action::Open(5),
-        Action::NextPage,
-        Action::PreviousPage,
-        Action::Open(9),
-        Action::NextPage,
-        Action::Home,
-        Action::MoveDown,
-        Action::MoveDown,
-        Action::Select,
-        Action::Open(1),
-        Action::Home,
+        Action::Key(Intent::Open(4)),
+        Action::Key(Intent::Open(2)),
+        Action::Key(Intent::NextPage),
+        Action::Key(Intent::PreviousPage),
+        Action::Key(Intent::Back),
+        Action::Key(Intent::Down),
+        Action::Key(Intent::Select),
+        Action::Key(Intent::Back),
+        Action::Key(Intent::Back),
+        Action::Key(Intent::Open(5)),
+        Action::Key(Intent::NextPage),
+        Action::Key(Intent::PreviousPage),
+        Action::Key(Intent::Open(9)),
+        Action::Key(Intent::NextPage),
+        Action::Key(Intent::Home),
+        Action::Key(Intent::Down),
+        Action::Key(Intent::Down),
+        Action::Key(Intent::Select),
+        Action::Key(Intent::Open(1)),
+        Action::Key(Intent::Home),
     ];
     let keys: Vec<Action> = round.iter().cycle().take(100).cloned().collect();
     let home = state_after(&[Action::OtherKey]);
@@ -152,7 +157,7 @@ fn parse_input(c: &mut Criterion) {
             let mut keys = 0usize;
             for &byte in black_box(&bytes) {
                 if let Some(Event::Key(key)) = parser.feed(byte) {
-                    black_box(key_label(&key));
+                    black_box(KeyLabel::of(&key));
                     keys += 1;
                 }
             }

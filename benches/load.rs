@@ -13,6 +13,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use faq_kiosk::app::{Action, State};
 use faq_kiosk::content::Content;
 use faq_kiosk::dates::Date;
+use faq_kiosk::keys::Intent;
 use faq_kiosk::layout::Geometry;
 use faq_kiosk::source::Source;
 use faq_kiosk::ui::{Styles, render_to_buffer};
@@ -82,7 +83,7 @@ fn first_frames(c: &mut Criterion) {
                 let mut state = State::new(Arc::new(content), GEOMETRY, now);
                 render_to_buffer(&state, &styles);
                 state.update(Action::OtherKey, now);
-                state.update(Action::Open(1), now);
+                state.update(Action::Key(Intent::Open(1)), now);
                 render_to_buffer(&state, &styles)
             });
         });
@@ -104,8 +105,8 @@ fn long_answer(c: &mut Criterion) {
                 let content = Content::from_source(black_box(source)).expect("valid");
                 let mut state = State::new(Arc::new(content), GEOMETRY, now);
                 state.update(Action::OtherKey, now);
-                state.update(Action::Open(1), now);
-                state.update(Action::Open(1), now);
+                state.update(Action::Key(Intent::Open(1)), now);
+                state.update(Action::Key(Intent::Open(1)), now);
                 render_to_buffer(&state, &styles)
             });
         });

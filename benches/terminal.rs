@@ -40,11 +40,12 @@
 //! Runs of the programs are interleaved, so a noisy neighbour slows all of them alike;
 //! compare the ratios of one run, not timings from different runs or machines.
 
+#[path = "../tests/pty/mod.rs"]
+mod pty;
+
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -52,7 +53,8 @@ use faq_kiosk::content::Content;
 use faq_kiosk::layout::{Geometry, HOME_PROMPT, answer_layout};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::{Pid, SysconfVar, geteuid, sysconf};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
+use pty::Kiosk;
 
 /// The terminal sizes measured: the smallest usual terminal, and a full-HD screen's console.
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
@@ -163,128 +165,63 @@ fn usage(problem: &str) -> ExitCode {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A program in a pseudo-terminal.
+// A program in a pseudo-terminal: the end-to-end tests' harness, with the bench's timing.
 
-/// What a program has written so far, as a terminal emulator sees it.
-struct Output {
-    parser: vt100::Parser,
-    bytes: u64,
-    last_at: Option<Instant>,
-}
-
-/// A program running in a pseudo-terminal whose output is read by a thread of its own.
+/// A program running in a pseudo-terminal of the test harness, whose emulator answers the
+/// kiosk's cursor-position probe as a real terminal would.
 struct Running {
-    child: Box<dyn Child + Send + Sync>,
+    program: Kiosk,
     pid: Pid,
-    writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    output: Arc<Mutex<Output>>,
     started: Instant,
-    // Held so the terminal stays open: the reader and writer are only halves of it.
-    _master: Box<dyn MasterPty + Send>,
 }
-
-/// The cursor position query (DSR 6) the kiosk sends to measure ambiguous characters.
-const CURSOR_POSITION_QUERY: &[u8] = b"\x1b[6n";
 
 impl Running {
-    fn start(mut command: CommandBuilder, cols: u16, rows: u16) -> Result<Running, String> {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .map_err(|err| format!("cannot open a pseudo-terminal: {err}"))?;
-        if command.get_env("TERM").is_none() {
-            command.env("TERM", "xterm-256color");
-        }
-        let output = Arc::new(Mutex::new(Output {
-            parser: vt100::Parser::new(nonzero(rows)?, nonzero(cols)?, 0),
-            bytes: 0,
-            last_at: None,
-        }));
-        let mut reader = pty
-            .master
-            .try_clone_reader()
-            .map_err(|err| format!("cannot read the pseudo-terminal: {err}"))?;
-        let writer =
-            Arc::new(Mutex::new(pty.master.take_writer().map_err(|err| {
-                format!("cannot write to the pseudo-terminal: {err}")
-            })?));
-        let started = Instant::now();
-        let child = pty
-            .slave
-            .spawn_command(command)
-            .map_err(|err| format!("cannot start the program: {err}"))?;
-        drop(pty.slave);
-        let pid = child
-            .process_id()
-            .and_then(|pid| i32::try_from(pid).ok())
+    /// Starts `command` in a terminal of `cols` x `rows` that says it is xterm.
+    fn start(command: CommandBuilder, cols: u16, rows: u16) -> Result<Running, String> {
+        Self::start_as(command, cols, rows, "xterm-256color")
+    }
+
+    /// Starts `command` in a terminal of `cols` x `rows` that says it is `term`.
+    fn start_as(
+        command: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        term: &str,
+    ) -> Result<Running, String> {
+        let program = Kiosk::start_program(cols, rows, command, term);
+        let pid = i32::try_from(program.pid())
             .map(Pid::from_raw)
-            .ok_or("the program has no process id")?;
-        let feed = Arc::clone(&output);
-        let answer = Arc::clone(&writer);
-        thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let now = Instant::now();
-                let mut out = feed.lock().unwrap();
-                out.bytes += n as u64;
-                out.last_at = Some(now);
-                emulate(&mut out.parser, &buf[..n], &answer);
-            }
-        });
+            .map_err(|_| "the program's process id is out of range".to_string())?;
+        let started = program.started();
         Ok(Running {
-            child,
+            program,
             pid,
-            writer,
-            output,
             started,
-            _master: pty.master,
         })
     }
 
     fn bytes(&self) -> u64 {
-        self.output.lock().unwrap().bytes
+        self.program.traffic().bytes
     }
 
     fn screen_formatted(&self) -> String {
-        self.output
-            .lock()
-            .unwrap()
-            .parser
-            .screen()
-            .contents_formatted()
-    }
-
-    fn text(&self) -> String {
-        self.output.lock().unwrap().parser.screen().contents()
+        self.program
+            .with_screen(|screen| screen.contents_formatted())
     }
 
     /// Types `keys`; an arrow key is sent as the terminal would send it in the cursor-key mode
     /// the program chose (curses programs such as dialog ask for application mode, `ESC O B`,
     /// and take a plain `ESC [ B` for Esc followed by letters).
-    fn type_keys(&self, keys: &str) -> Result<(), String> {
+    fn type_keys(&mut self, keys: &str) -> Result<(), String> {
         let application = self
-            .output
-            .lock()
-            .unwrap()
-            .parser
-            .screen()
-            .application_cursor();
+            .program
+            .with_screen(|screen| screen.application_cursor());
         let keys = match keys.strip_prefix("\x1b[") {
             Some(arrow @ ("A" | "B" | "C" | "D")) if application => format!("\x1bO{arrow}"),
             _ => keys.to_string(),
         };
-        let mut writer = self.writer.lock().unwrap();
-        writer
-            .write_all(keys.as_bytes())
-            .and_then(|()| writer.flush())
-            .map_err(|err| format!("cannot type into the terminal: {err}"))
+        self.program.send_bytes(keys.as_bytes());
+        Ok(())
     }
 
     /// Waits until `done` holds for the screen and output has been quiet for [`QUIET`];
@@ -296,19 +233,18 @@ impl Running {
     ) -> Result<(u64, Instant), String> {
         let give_up = Instant::now() + PATIENCE;
         loop {
+            let traffic = self.program.traffic();
+            if let Some(last) = traffic.last_at
+                && last.elapsed() >= QUIET
+                && self.program.with_screen(&done)
+                && self.program.traffic().bytes == traffic.bytes
             {
-                let out = self.output.lock().unwrap();
-                if let Some(last) = out.last_at
-                    && last.elapsed() >= QUIET
-                    && done(out.parser.screen())
-                {
-                    return Ok((out.bytes, last));
-                }
+                return Ok((traffic.bytes, last));
             }
             if Instant::now() > give_up {
                 return Err(format!(
                     "the screen never showed {what}; it shows:\n{}",
-                    self.text()
+                    self.program.text()
                 ));
             }
             thread::sleep(Duration::from_millis(1));
@@ -317,12 +253,12 @@ impl Running {
 
     /// Presses `key` and returns the bytes written in answer, once the screen has changed and
     /// shows `expect` (if given).
-    fn press(&self, key: &str, expect: Option<&str>) -> Result<u64, String> {
+    fn press(&mut self, key: &str, expect: Option<&str>) -> Result<u64, String> {
         self.press_timed(key, expect).map(|(bytes, _)| bytes)
     }
 
     /// As [`Running::press`], with the time from writing the key to the last byte of answer.
-    fn press_timed(&self, key: &str, expect: Option<&str>) -> Result<(u64, Duration), String> {
+    fn press_timed(&mut self, key: &str, expect: Option<&str>) -> Result<(u64, Duration), String> {
         let before = self.bytes();
         let screen_before = self.screen_formatted();
         let sent = Instant::now();
@@ -339,37 +275,13 @@ impl Running {
         let _ = kill(self.pid, Signal::SIGTERM);
         let give_up = Instant::now() + Duration::from_secs(2);
         while Instant::now() < give_up {
-            if matches!(self.child.try_wait(), Ok(Some(_))) {
+            if !self.program.is_running() {
                 return;
             }
             thread::sleep(Duration::from_millis(10));
         }
         let _ = kill(self.pid, Signal::SIGKILL);
-        let _ = self.child.wait();
     }
-}
-
-fn nonzero(n: u16) -> Result<std::num::NonZeroU16, String> {
-    std::num::NonZeroU16::new(n).ok_or_else(|| "a terminal needs a row and a column".to_string())
-}
-
-/// Feeds output to the emulated screen, answering cursor-position queries as a terminal does;
-/// without an answer the kiosk would wait two seconds for one. A query split across two reads
-/// is not seen: the kiosk writes it in one piece.
-fn emulate(parser: &mut vt100::Parser, mut bytes: &[u8], answer: &Mutex<Box<dyn Write + Send>>) {
-    while let Some(at) = bytes
-        .windows(CURSOR_POSITION_QUERY.len())
-        .position(|w| w == CURSOR_POSITION_QUERY)
-    {
-        let end = at + CURSOR_POSITION_QUERY.len();
-        parser.process(&bytes[..end]);
-        let (row, col) = parser.screen().cursor_position();
-        let mut writer = answer.lock().unwrap();
-        let _ = write!(writer, "\x1b[{};{}R", row + 1, col + 1);
-        let _ = writer.flush();
-        bytes = &bytes[end..];
-    }
-    parser.process(bytes);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -580,8 +492,8 @@ fn measure(
     config: &Path,
     (cols, rows): (u16, u16),
 ) -> Result<Sample, String> {
-    let running = Running::start(menu.command(program, config), cols, rows)?;
-    let result = drive(program, menu, answer, &running);
+    let mut running = Running::start(menu.command(program, config), cols, rows)?;
+    let result = drive(program, menu, answer, &mut running);
     running.end();
     result
 }
@@ -590,7 +502,7 @@ fn drive(
     program: Program,
     menu: &Menu,
     answer: &AnswerPath,
-    running: &Running,
+    running: &mut Running,
 ) -> Result<Sample, String> {
     let last_title = menu.titles.last().map(String::as_str).unwrap_or_default();
     let (first_frame_bytes, last_at) = match program {
@@ -938,13 +850,13 @@ fn machine_line() -> String {
 fn run_soak(config: &Path) -> Result<(), String> {
     let (cols, rows) = SIZES[0];
     let path = Program::Kiosk.path().expect("the bench's own build");
-    let running = Running::start(kiosk_command(&path, config), cols, rows)?;
-    let result = soak(&running);
+    let mut running = Running::start(kiosk_command(&path, config), cols, rows)?;
+    let result = soak(&mut running);
     running.end();
     result
 }
 
-fn soak(running: &Running) -> Result<(), String> {
+fn soak(running: &mut Running) -> Result<(), String> {
     running.settle("the attract screen", |s| {
         s.contents().contains(ATTRACT_HINT)
     })?;
@@ -952,8 +864,9 @@ fn soak(running: &Running) -> Result<(), String> {
     let started = Instant::now();
     // Resident memory, and the private part of it where a leak would show: the rest is pages
     // of the binary and libraries, which grow as more code is first run and then stay.
+    let pid = running.pid;
     let memory = || -> Result<(u64, u64), String> {
-        let status = proc_status(running.pid)?;
+        let status = proc_status(pid)?;
         let field = |name| status_field(&status, name).ok_or_else(|| format!("no {name}"));
         Ok((field("VmRSS")?, field("RssAnon")?))
     };
@@ -1012,8 +925,8 @@ fn run_bursts(config: &Path, runs: usize) -> Result<(), String> {
     println!("| run | keypad 3 acted after (ms) |\n| ---: | ---: |");
     let mut times = Vec::new();
     for run in 1..=runs {
-        let running = Running::start(kiosk_command(&path, config), cols, rows)?;
-        let result = burst(&running);
+        let mut running = Running::start(kiosk_command(&path, config), cols, rows)?;
+        let result = burst(&mut running);
         running.end();
         let time = result?;
         println!("| {run} | {:.0} |", time.as_secs_f64() * 1000.0);
@@ -1028,7 +941,7 @@ fn run_bursts(config: &Path, runs: usize) -> Result<(), String> {
 }
 
 /// From the start of the burst to the last byte of the frame keypad 3 draws after it.
-fn burst(running: &Running) -> Result<Duration, String> {
+fn burst(running: &mut Running) -> Result<Duration, String> {
     running.settle("the attract screen", |s| {
         s.contents().contains(ATTRACT_HINT)
     })?;
@@ -1106,10 +1019,9 @@ fn latency_at(
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); LATENCY_STEPS.len()];
     let mut bytes: Vec<u64> = vec![0; LATENCY_STEPS.len()];
     for _ in 0..runs {
-        let mut command = kiosk_command(&path, config);
-        command.env("TERM", term);
-        let running = Running::start(command, cols, rows)?;
-        let result = walk(&running);
+        let command = kiosk_command(&path, config);
+        let mut running = Running::start_as(command, cols, rows, term)?;
+        let result = walk(&mut running);
         running.end();
         for (index, step) in result?.into_iter().enumerate() {
             if let Some((step_bytes, time)) = step {
@@ -1148,14 +1060,14 @@ const NEXT_PAGE: &str = "次のページ";
 
 /// Presses the latency run's keys in turn; each key's bytes and time to its last byte, or
 /// `None` for `+` on a screen with no next page.
-fn walk(running: &Running) -> Result<Vec<Option<(u64, Duration)>>, String> {
+fn walk(running: &mut Running) -> Result<Vec<Option<(u64, Duration)>>, String> {
     running.settle("the attract screen", |s| {
         s.contents().contains(ATTRACT_HINT)
     })?;
     LATENCY_STEPS
         .iter()
         .map(|&(_, key)| {
-            if key == "+" && !running.text().contains(NEXT_PAGE) {
+            if key == "+" && !running.program.text().contains(NEXT_PAGE) {
                 return Ok(None);
             }
             running.press_timed(key, None).map(Some)

@@ -3,7 +3,7 @@
 //! `fixtures/answers.txt` holds the answer paragraphs of `shared/content/seed-faq-pairs.md`
 //! word for word, one paragraph per line.
 
-mod common;
+mod jlreq_oracle;
 
 use faq_kiosk::text::{AmbiguousWidth, HangingPunctuation, WrapOptions, wrap_japanese};
 
@@ -60,13 +60,13 @@ fn answers_break_no_rule_at_any_kiosk_width() {
         for options in every_option() {
             let lines = wrap_japanese(paragraph, options);
             let context = format!("{options:?}\n{lines:#?}");
-            if let Err(problem) = common::check_lines(paragraph, &lines, options) {
+            if let Err(problem) = jlreq_oracle::check_lines(paragraph, &lines, options) {
                 panic!("{problem}\n{context}");
             }
             for pair in lines.windows(2) {
                 let next = pair[1].trim_start_matches(' ');
                 assert!(
-                    common::kinsoku_allows(&pair[0], next, true),
+                    jlreq_oracle::kinsoku_allows(&pair[0], next, true),
                     "kinsoku at {pair:?}\n{context}"
                 );
             }

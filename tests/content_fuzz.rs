@@ -11,7 +11,7 @@
 //! `FAQ_KIOSK_FUZZ_CASES` sets the number of mutated files per test (a few thousand by default,
 //! for CI); set it to a million for a long run.
 
-mod common;
+mod jlreq_oracle;
 
 use faq_kiosk::config::Config;
 use faq_kiosk::content::Content;
@@ -308,7 +308,7 @@ proptest! {
         let hanging = if hang { HangingPunctuation::Hang } else { HangingPunctuation::Inside };
         let options = WrapOptions::new(width).ambiguous(ambiguous).hanging_punctuation(hanging);
         let lines = wrap_japanese(&paragraph, options);
-        if let Err(problem) = common::check_lines(&paragraph, &lines, options) {
+        if let Err(problem) = jlreq_oracle::check_lines(&paragraph, &lines, options) {
             prop_assert!(false, "{problem}\ninput {paragraph:?}\n{options:?}\nlines {lines:#?}");
         }
     }

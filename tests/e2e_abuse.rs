@@ -1,14 +1,15 @@
 //! End to end: the terminal abused. A storm of resizes, a panic, the SSH link dropping; the
 //! real binary in a pseudo-terminal each time. (SIGTERM and SIGHUP are in `e2e_unattended`.)
 
-mod support;
+mod pty;
 
 use std::thread;
 use std::time::{Duration, Instant};
 
 use faq_kiosk::app::Action;
-use support::Kiosk;
-use support::expected::{expected_screen, wait_for_screen};
+use faq_kiosk::keys::Intent;
+use pty::Kiosk;
+use pty::expected::{expected_screen, wait_for_screen};
 
 #[test]
 fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_size() {
@@ -36,7 +37,11 @@ fn a_storm_of_fifty_resizes_in_a_second_ends_with_the_right_screen_at_the_last_s
     let expected = expected_screen(
         cols,
         rows,
-        &[Action::OtherKey, Action::Open(3), Action::Open(1)],
+        &[
+            Action::OtherKey,
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+        ],
     );
     wait_for_screen(&kiosk, &expected);
     assert!(kiosk.is_running());

@@ -2,51 +2,19 @@
 //! to the real binary in a pseudo-terminal at start and by live reload. The kiosk keeps
 //! running past the first key and the idle countdown, and says what it refused.
 
-mod support;
+mod pty;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::Path;
+use std::time::Duration;
 
-use support::{Kiosk, keys};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 /// The largest number TOML can hold: seconds far past anything the clock can add.
 const HUGE: &str = "9223372036854775807";
 
 /// The staff sequence the tests use.
 const STAFF: &str = "staff_sequence = \"* * 0 0 0 0 Enter\"\n";
-
-/// A folder of its own for one test's files.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("faq-kiosk-careless-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
-    }
-
-    /// Writes a file dated a minute back, as if its editor had finished long ago.
-    fn write_settled(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, text).unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
 
 /// Opens an answer, as a visitor does, and checks that it shows.
 fn open_an_answer(kiosk: &mut Kiosk) {
@@ -109,7 +77,7 @@ fn huge_durations_by_live_reload_are_refused_and_the_countdown_still_runs() {
     );
     // The next key reads the edit; the keys after it are acted on as before.
     open_an_answer(&mut kiosk);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("0");
     kiosk.wait_for("安全性、暗証番号を忘れたとき");
     // The settings in force still count down, and a key keeps the page.
@@ -148,7 +116,7 @@ fn a_usage_log_onto_the_kiosks_own_files_is_refused_at_start_and_on_reload() {
     assert_eq!(std::fs::read_to_string(&config).unwrap(), settings);
 
     // By reload: the content file, through a symbolic link.
-    std::os::unix::fs::symlink(&content, scratch.0.join("usage.jsonl")).unwrap();
+    std::os::unix::fs::symlink(&content, scratch.path("usage.jsonl")).unwrap();
     scratch.write_settled(
         "kiosk.toml",
         &format!("{STAFF}usage_log = \"usage.jsonl\"\n"),

@@ -3,44 +3,19 @@
 //! each leaves the screen exactly as `faq-kiosk render` draws it, and its message arrives in
 //! the kiosk's log file instead. The real binary in a pseudo-terminal each time.
 
-mod support;
+mod pty;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use support::{Kiosk, PATIENCE};
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, PATIENCE};
 
-/// A folder of its own for one test's files, with the kiosk's state folder inside it.
-struct Scratch(PathBuf);
-
+/// What this file's tests add to their folder: the kiosk's state folder inside it.
 impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!(
-            "faq-kiosk-diagnostics-{}-{name}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// Writes a file dated a minute back, as if its editor had finished long ago.
-    fn write_settled(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, text).unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-        path
-    }
-
     /// The state folder the kiosk is given (`XDG_STATE_HOME`).
     fn state_home(&self) -> PathBuf {
         self.path("state")
@@ -76,18 +51,8 @@ impl Scratch {
     }
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn shipped_content() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml")
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 /// What `faq-kiosk render --size 80x24 ARGS` prints, with the shipped content.
@@ -158,7 +123,7 @@ fn a_broken_live_edit_is_logged_and_leaves_the_screen_as_render_draws_it() {
     // then again once the broken file has been given its second chance. (A key that does
     // nothing here would show the hint of which keys work, which `render` does not draw.)
     kiosk.press("/");
-    thread::sleep(support::SETTLE_AND_RETRY);
+    thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("/");
     let log = scratch.wait_for_log(&["warning: ", "faq.toml:1:"]);
     assert!(log.contains(arg(&content)), "names the file:\n{log}");

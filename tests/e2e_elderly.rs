@@ -1,11 +1,11 @@
 //! End to end: what the kiosk offers older visitors, in a real pseudo-terminal. Large text,
 //! colour themes, a QR code that a phone can scan from the screen, and speech.
 
-mod support;
+mod pty;
 
 use std::time::Duration;
 
-use support::{Kiosk, keys};
+use pty::{Kiosk, keys};
 
 /// The screen's cells from (`row`, `col`), `width` x `height`, as dark/light pixels: each cell
 /// of half blocks is two pixels tall, as the terminal draws it.
@@ -95,10 +95,7 @@ fn slash_switches_to_the_high_contrast_theme() {
     kiosk.press("/");
     let start = std::time::Instant::now();
     while body(&kiosk) != vt100::Color::Rgb(0xff, 0xff, 0x00) {
-        assert!(
-            start.elapsed() < support::PATIENCE,
-            "the theme never changed"
-        );
+        assert!(start.elapsed() < pty::PATIENCE, "the theme never changed");
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -173,7 +170,7 @@ fn an_answer_is_read_aloud_and_enter_reads_it_again() {
                 return answers;
             }
             assert!(
-                start.elapsed() < support::PATIENCE,
+                start.elapsed() < pty::PATIENCE,
                 "{n} readings never came: {text}"
             );
             std::thread::sleep(Duration::from_millis(20));
@@ -206,7 +203,7 @@ fn a_double_press_turns_one_page_not_two() {
     // Both presses arrive within a few milliseconds, as from a shaking hand.
     kiosk.press("++");
     kiosk.wait_for("ページ 2/");
-    std::thread::sleep(support::REPEAT_PAUSE);
+    std::thread::sleep(pty::REPEAT_PAUSE);
     assert!(kiosk.text().contains("ページ 2/"), "{}", kiosk.text());
 }
 

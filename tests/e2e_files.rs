@@ -2,58 +2,21 @@
 //! content file, an edit made readable with chmod, a full disk under the usage log, a speech
 //! command that never reads, and a content file over the size limit.
 
-mod support;
+mod pty;
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use nix::sys::signal::Signal;
-use support::{Kiosk, PATIENCE, keys};
-
-/// A folder of its own for one test's files, readable by any user.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("faq-kiosk-e2e-files-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-        Self(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// Writes a file dated a minute back, as if its editor had finished long ago.
-    fn write_settled(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, text).unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, PATIENCE, keys};
 
 fn shipped_content() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml")).unwrap()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 fn make_fifo(path: &Path) {
@@ -135,7 +98,7 @@ fn a_content_file_swapped_for_a_fifo_leaves_the_keys_working_and_sigterm_ends_it
     // after the change has settled.
     kiosk.press("3");
     kiosk.wait_for("暗証番号を忘れました");
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press("1");
     kiosk.wait_for("マイナンバーカードには、プライバシー性の高い");
     kiosk.press("0");
@@ -167,9 +130,9 @@ fn an_edit_saved_unreadable_shows_once_chmod_makes_it_readable() {
     scratch.write_settled("faq.toml", &edited);
     std::fs::set_permissions(&content, std::fs::Permissions::from_mode(0o000)).unwrap();
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     assert!(!kiosk.text().contains("【改訂】"), "{}", kiosk.text());
 
     std::fs::set_permissions(&content, std::fs::Permissions::from_mode(0o644)).unwrap();

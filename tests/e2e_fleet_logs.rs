@@ -2,38 +2,12 @@
 //! in every line (its `kiosk_id`, else the host name), and `stats` on a folder of their logs
 //! shows each kiosk and the total, as a table, CSV and JSON.
 
-mod support;
+mod pty;
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::{Kiosk, keys};
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("faq-kiosk-e2e-fleet-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("logs")).unwrap();
-        Self(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 /// Runs a kiosk with `settings`, opens one answer `times` times, checks that the staff screen
 /// gives the name `named` it goes by, and ends it.
@@ -79,6 +53,7 @@ fn stats(args: &[&str]) -> Output {
 #[test]
 fn the_logs_of_two_kiosks_are_counted_per_kiosk_and_together() {
     let scratch = Scratch::new("two");
+    std::fs::create_dir_all(scratch.path("logs")).unwrap();
     let logs = scratch.path("logs");
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
         .unwrap()

@@ -2,11 +2,11 @@
 //! opening (`FAQ_KIOSK_NOW`), and the real binary is watched in a pseudo-terminal going dark,
 //! waking for a key, and opening again.
 
-mod support;
+mod pty;
 
 use std::path::PathBuf;
 
-use support::Kiosk;
+use pty::Kiosk;
 
 /// Weekdays 9:00 to 17:30, with a 3-second idle timeout so that a woken screen soon goes
 /// dark again.

@@ -5,12 +5,12 @@
 //! test mashes raw bytes at it: `FAQ_KIOSK_INPUT_FUZZ_CASES` raises its count for a long run
 //! (each case takes under a second).
 
-mod support;
+mod pty;
 
 use std::thread;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use support::{Kiosk, REPEAT_PAUSE, keys};
+use pty::{Kiosk, REPEAT_PAUSE, keys};
 
 /// The home screen's prompt.
 const HOME: &str = "知りたいことの番号のキーを押してください。";

@@ -1,8 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keypad keys, read cell by cell.
 
-mod support;
+mod pty;
 
-use support::{Kiosk, keys};
+use pty::{Kiosk, keys};
 
 /// Reads row `row` from column `col` as the terminal shows it, wide characters counted once.
 fn cells(kiosk: &Kiosk, row: u16, col: u16, count: u16) -> String {
@@ -207,7 +207,7 @@ fn a_key_that_does_nothing_says_which_keys_work_until_the_next_key() {
 
 #[test]
 fn a_terminal_that_draws_ambiguous_characters_wide_is_detected_and_kept_in_step() {
-    let wide = support::Emulator {
+    let wide = pty::Emulator {
         ambiguous_wide: true,
     };
     let mut kiosk = Kiosk::start_in(wide, 80, 24, &[], &[]);

@@ -2,9 +2,9 @@
 //! that says it is foot (which draws the sextant characters itself), at the smallest size the
 //! kiosk is laid out for.
 
-mod support;
+mod pty;
 
-use support::Kiosk;
+use pty::Kiosk;
 
 /// Whether `text` holds a sextant character (U+1FB00–U+1FB3B).
 fn has_sextants(text: &str) -> bool {

@@ -2,16 +2,17 @@
 //! faster than the kiosk draws, and a terminal that stops reading what it draws; the real
 //! binary in a pseudo-terminal each time.
 
-mod support;
+mod pty;
 
 use std::thread;
 use std::time::{Duration, Instant};
 
 use faq_kiosk::app::Action;
+use faq_kiosk::keys::Intent;
 use faq_kiosk::layout::{MAX_HEIGHT, MAX_WIDTH};
 use nix::sys::signal::Signal;
-use support::expected::{expected_screen, wait_for_screen, wait_for_screen_at_top_left};
-use support::{Kiosk, PATIENCE};
+use pty::expected::{expected_screen, wait_for_screen, wait_for_screen_at_top_left};
+use pty::{Kiosk, PATIENCE};
 
 /// The most address space the kiosk is given (`ulimit -v`), in MiB: its debug build peaks at
 /// about 250 with frames at the cap, and one frame at 4000x4000 took more than 1500.
@@ -41,7 +42,7 @@ fn flipping_between_two_by_one_and_one_by_one_for_seconds_leaves_a_working_kiosk
     // seen the new size is ignored, since the last size it drew was too small to show it.
     wait_for_screen(&kiosk, &expected_screen(80, 24, &[Action::OtherKey]));
     kiosk.press("3");
-    let expected = expected_screen(80, 24, &[Action::OtherKey, Action::Open(3)]);
+    let expected = expected_screen(80, 24, &[Action::OtherKey, Action::Key(Intent::Open(3))]);
     wait_for_screen(&kiosk, &expected);
     assert!(kiosk.is_running());
 }
@@ -64,7 +65,7 @@ fn a_huge_reported_size_is_drawn_at_the_cap_in_bounded_memory_and_shrinks_back()
     kiosk.press("3");
     wait_for_screen(
         &kiosk,
-        &expected_screen(80, 24, &[Action::OtherKey, Action::Open(3)]),
+        &expected_screen(80, 24, &[Action::OtherKey, Action::Key(Intent::Open(3))]),
     );
 }
 

@@ -1,52 +1,16 @@
 //! End to end: the kiosk left alone all day. Idle reset, staff screen, live content edits,
 //! signals and the usage log, with the real binary in a pseudo-terminal.
 
-mod support;
+mod pty;
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::path::Path;
 
 use nix::sys::signal::Signal;
-use support::{Kiosk, keys};
-
-/// A folder of its own for one test's files.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("faq-kiosk-e2e-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    /// Writes a file dated a minute back, as if its editor had finished long ago.
-    fn write_settled(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, text).unwrap();
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(SystemTime::now() - Duration::from_secs(60))
-            .unwrap();
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use pty::scratch::{Scratch, arg};
+use pty::{Kiosk, keys};
 
 fn shipped_content() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("faq.toml")).unwrap()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap()
 }
 
 #[test]
@@ -137,7 +101,7 @@ fn an_edited_content_file_shows_at_the_next_key_and_a_broken_one_changes_nothing
 
     scratch.write_settled("faq.toml", "[meta]\ntitle = \"壊れた\"\n");
     kiosk.press(keys::ENTER);
-    std::thread::sleep(support::SETTLE_AND_RETRY);
+    std::thread::sleep(pty::SETTLE_AND_RETRY);
     kiosk.press(keys::ENTER);
     kiosk.wait_for("【改訂】マイナンバーカードには");
     assert!(kiosk.is_running());

@@ -6,13 +6,13 @@
 //! on by Enter as the attract screen announces; the idle countdown and reset; and a visitor
 //! without the guide, who hears only the answers.
 
-mod support;
+mod pty;
 
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use support::{Kiosk, PATIENCE, keys};
+use pty::{Kiosk, PATIENCE, keys};
 
 /// What separates one recorded speech from the next.
 const END: &str = "### end of speech";

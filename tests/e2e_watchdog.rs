@@ -5,13 +5,13 @@
 //! `WATCHDOG=1` regularly, and stops pinging when its main loop is stuck, which is when
 //! systemd would kill and restart it.
 
-mod support;
+mod pty;
 
 use std::os::unix::net::UnixDatagram;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use support::Kiosk;
+use pty::Kiosk;
 
 /// The watchdog's interval given to the kiosk: pings every half second.
 const WATCHDOG_USEC: &str = "1000000";

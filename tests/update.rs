@@ -2,14 +2,14 @@
 //! change arrives, a broken one is refused and leaves DEST as it was, an unreachable source
 //! changes nothing, and a kiosk running on DEST shows the change at its next key press.
 
-mod support;
+mod pty;
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use support::{Kiosk, keys};
+use pty::{Kiosk, keys};
 
 /// A bare repository, a clone to commit in, the folder the kiosk reads, and the script's
 /// state and cache folders, all in one scratch folder.

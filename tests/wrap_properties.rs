@@ -2,9 +2,9 @@
 //!
 //! For every width from 1 to 200, both ambiguous modes and both punctuation modes: no line is
 //! too wide, nothing is lost or duplicated, spaces go only at breaks, and no line starts or
-//! ends against the kinsoku rules unless no allowed cut existed (see `common::check_lines`).
+//! ends against the kinsoku rules unless no allowed cut existed (see `jlreq_oracle::check_lines`).
 
-mod common;
+mod jlreq_oracle;
 
 use faq_kiosk::text::{AmbiguousWidth, HangingPunctuation, WrapOptions, wrap_japanese};
 use proptest::prelude::*;
@@ -53,7 +53,7 @@ proptest! {
     #[test]
     fn wrapped_lines_obey_every_rule(text in paragraph(), options in options()) {
         let lines = wrap_japanese(&text, options);
-        if let Err(problem) = common::check_lines(&text, &lines, options) {
+        if let Err(problem) = jlreq_oracle::check_lines(&text, &lines, options) {
             prop_assert!(false, "{problem}\ninput {text:?}\n{options:?}\nlines {lines:#?}");
         }
     }
@@ -63,7 +63,7 @@ proptest! {
         let ambiguous = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
         let options = WrapOptions::new(width).ambiguous(ambiguous);
         let lines = wrap_japanese(&text, options);
-        if let Err(problem) = common::check_lines(&text, &lines, options) {
+        if let Err(problem) = jlreq_oracle::check_lines(&text, &lines, options) {
             prop_assert!(false, "{problem}\ninput {text:?}\n{options:?}\nlines {lines:#?}");
         }
     }

@@ -8,36 +8,19 @@ use serde::{Deserialize, Serialize};
 use crate::content::Content;
 use crate::dates::Date;
 use crate::hours::{Hours, LocalTime};
+use crate::keys::{Intent, Keymap, Press};
 use crate::layout::BigTextOptions;
 use crate::text::AmbiguousWidth;
 
 /// One step of input to [`super::State::update`], already freed of key codes and files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Open item 1 to 9 of the list page on screen.
-    Open(u8),
-    /// Open the highlighted item.
-    Select,
-    /// Go back one level.
-    Back,
-    /// Go to the home screen.
-    Home,
-    /// Show the next page of a list or answer.
-    NextPage,
-    /// Show the previous page of a list or answer.
-    PreviousPage,
-    /// Move the highlight up (or show the previous page of an answer).
-    MoveUp,
-    /// Move the highlight down (or show the next page of an answer).
-    MoveDown,
-    /// Switch to the next colour theme.
-    NextTheme,
-    /// Switch the answer text between normal and large glyphs.
-    ToggleTextSize,
-    /// A key that does nothing here was pressed: it still shows someone is there.
+    /// A key carrying this intent was pressed (or the staff sequence typed, or an item
+    /// tapped).
+    Key(Intent),
+    /// A key that means nothing here was pressed, or the screen tapped where nothing is: it
+    /// still shows someone is there.
     OtherKey,
-    /// The staff sequence was entered on the keypad.
-    OpenStaff,
     /// Time passed; checks the idle timer.
     Tick,
     /// The terminal now has this size; the state lays out no more of it than
@@ -64,10 +47,12 @@ pub enum Action {
         deadline_notices: bool,
         /// Whether every visitor gets the voice guide (else only those who ask for it).
         voice_guide: bool,
-        /// Whether a speech command is set: without one there is no voice guide to offer.
-        speech: bool,
         /// The opening hours; `None`: always open.
         hours: Option<Hours>,
+        /// What each key does: the key guide names the keys from it.
+        keymap: Keymap,
+        /// Whether a speech command is set: without one there is no voice guide to offer.
+        speech: bool,
     },
     /// The local date is now this (at start, and when the runtime sees the day change).
     DateChanged(Date),
@@ -81,21 +66,16 @@ pub enum Action {
 impl Action {
     /// Whether the action comes from a person at the keypad (and so counts as activity).
     pub fn is_key(&self) -> bool {
-        matches!(
-            self,
-            Action::Open(_)
-                | Action::Select
-                | Action::Back
-                | Action::Home
-                | Action::NextPage
-                | Action::PreviousPage
-                | Action::MoveUp
-                | Action::MoveDown
-                | Action::NextTheme
-                | Action::ToggleTextSize
-                | Action::OtherKey
-                | Action::OpenStaff
-        )
+        matches!(self, Action::Key(_) | Action::OtherKey)
+    }
+}
+
+impl From<Press> for Action {
+    fn from(press: Press) -> Self {
+        match press {
+            Press::Intent(intent) => Action::Key(intent),
+            Press::Meaningless => Action::OtherKey,
+        }
     }
 }
 

@@ -215,6 +215,7 @@ mod tests {
     use crate::content::Content;
     use crate::dates::Date;
     use crate::hours::{Schedule, Span};
+    use crate::keys::Intent;
     use crate::layout::Geometry;
 
     const MINUTE: Duration = Duration::from_secs(60);
@@ -250,8 +251,9 @@ mod tests {
             big_text: Default::default(),
             deadline_notices: true,
             voice_guide: false,
-            speech: false,
             hours,
+            keymap: Default::default(),
+            speech: false,
         }
     }
 
@@ -282,7 +284,7 @@ mod tests {
         assert_eq!(state.next_deadline(), Some(t0 + 30 * MINUTE + CLOSED_MOVE));
         // A key wakes the attract screen, and starts no session.
         let key_at = t0 + 40 * MINUTE;
-        let effects = state.update(Action::Open(1), key_at);
+        let effects = state.update(Action::Key(Intent::Open(1)), key_at);
         assert_eq!(state.screen(), Screen::Attract);
         assert!(
             !effects.iter().any(|e| matches!(e, Effect::Record(_))),
@@ -330,7 +332,7 @@ mod tests {
         let t0 = Instant::now();
         let mut state = kiosk_at(monday(17, 29), t0);
         state.update(Action::OtherKey, t0);
-        state.update(Action::Open(1), t0 + Duration::from_secs(50));
+        state.update(Action::Key(Intent::Open(1)), t0 + Duration::from_secs(50));
         let page = state.screen();
         state.update(Action::Tick, t0 + MINUTE);
         assert_eq!(state.screen(), page, "closing does not interrupt a visitor");
@@ -396,9 +398,9 @@ mod tests {
     fn the_staff_screen_opens_from_the_dark() {
         let t0 = Instant::now();
         let mut state = kiosk_at(monday(22, 0), t0);
-        state.update(Action::OpenStaff, t0 + MINUTE);
+        state.update(Action::Key(Intent::Staff), t0 + MINUTE);
         assert_eq!(state.screen(), Screen::Staff);
-        state.update(Action::Back, t0 + 2 * MINUTE);
+        state.update(Action::Key(Intent::Back), t0 + 2 * MINUTE);
         assert_eq!(state.screen(), Screen::Attract);
         state.update(Action::Tick, t0 + 4 * MINUTE);
         assert_eq!(state.screen(), Screen::Closed { step: 0 });

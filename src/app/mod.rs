@@ -20,10 +20,16 @@ use std::time::{Duration, Instant};
 
 use crate::content::{Content, Question};
 use crate::dates::Date;
+use crate::keys::{Intent, Keymap};
 use crate::layout::{AnswerLayout, Geometry, LayoutCache, ListLayout, capped_size};
 use crate::speech;
 use idle::IdleTimer;
 use reading_place::ReadingPlace;
+
+/// On the staff screen, the intent that reloads the files: the key that opens item 1.
+pub const STAFF_RELOAD: Intent = Intent::Open(1);
+/// On the staff screen, the intent that ends the kiosk: the key that opens item 9.
+pub const STAFF_EXIT: Intent = Intent::Open(9);
 
 /// One of the kiosk's screens, with the little state it keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +127,12 @@ pub struct State {
     /// Whether the voice guide is on for every visitor (the settings' `voice_guide`): what an
     /// idle reset returns to.
     voice_guide_default: bool,
-    /// Whether the settings name a speech command, so that the guide can be offered.
-    speech: bool,
     /// The opening hours and where the state stands with them.
     hours: closed::HoursState,
+    /// What each key does, for the key guide.
+    keymap: Keymap,
+    /// Whether the settings name a speech command, so that the guide can be offered.
+    speech: bool,
 }
 
 /// How long the hint after a key that did nothing stays on screen (the next key ends it
@@ -151,8 +159,9 @@ impl State {
             key_hint_until: None,
             voice_guide: false,
             voice_guide_default: false,
-            speech: false,
             hours: closed::HoursState::new(now),
+            keymap: Keymap::default(),
+            speech: false,
         }
     }
 
@@ -165,6 +174,11 @@ impl State {
     /// Whether the voice guide is on: every screen is spoken when it is shown.
     pub fn voice_guide(&self) -> bool {
         self.voice_guide
+    }
+
+    /// What each key does, as the settings say: the key guide names keys from it.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// Whether a speech command is set, so that the attract screen offers the voice guide.
@@ -312,9 +326,11 @@ impl State {
                 big_text,
                 deadline_notices,
                 voice_guide,
-                speech,
                 hours,
+                keymap,
+                speech,
             } => {
+                self.keymap = keymap;
                 self.speech = speech;
                 self.hours.set_hours(hours);
                 self.idle.set_settings(idle, now);
@@ -344,11 +360,12 @@ impl State {
                 }
             }
             Action::StaffInfoChanged(info) => self.staff_info = info,
-            Action::OpenStaff => {
+            Action::Key(Intent::Staff) => {
                 self.leave_answer(self.screen, now, &mut effects);
                 self.screen = Screen::Staff;
             }
-            key => self.press(key, now, &mut effects),
+            Action::Key(intent) => self.press(Some(intent), now, &mut effects),
+            Action::OtherKey => self.press(None, now, &mut effects),
         }
         self.follow_hours(now, &mut effects);
         effects
@@ -382,8 +399,8 @@ impl State {
                 self.large_text = false;
                 self.voice_guide = self.voice_guide_default;
                 self.idle.touch(now);
-                // After hours nobody is waiting for the attract screen: dark at once; else
-                // the attract screen says how to start, and how to start with the guide.
+                // After hours nobody is waiting for the attract screen: dark at once. Else the
+                // attract screen says how to start, and how to start with the guide.
                 if self.hours.is_open() {
                     effects.push(Effect::Speak(speech::screen_speech(self)));
                 } else {
@@ -393,21 +410,22 @@ impl State {
         }
     }
 
-    /// Acts on a key press; a key that changes nothing here gets the hint of which keys do.
-    fn press(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
+    /// Acts on a key press carrying `intent` (`None`: a key that means nothing here); a key
+    /// that changes nothing here gets the hint of which keys do.
+    fn press(&mut self, intent: Option<Intent>, now: Instant, effects: &mut Vec<Effect>) {
         // Keys pressed while the terminal is too small to show anything are not acted on
         // blindly: the visitor cannot see what they would do.
         if !self.geometry.is_usable() {
             return;
         }
         let before = (self.screen, self.theme, self.large_text, effects.len());
-        self.act(action, now, effects);
+        self.act(intent, now, effects);
         if (self.screen, self.theme, self.large_text, effects.len()) == before {
             self.key_hint_until = Some(now + KEY_HINT_DURATION);
         }
     }
 
-    fn act(&mut self, action: Action, now: Instant, effects: &mut Vec<Effect>) {
+    fn act(&mut self, intent: Option<Intent>, now: Instant, effects: &mut Vec<Effect>) {
         match self.screen {
             // The first key after hours only wakes the screen, to the attract screen.
             Screen::Closed { .. } => {
@@ -419,7 +437,7 @@ impl State {
                 effects.push(Effect::Record(UsageEvent::SessionStart));
                 self.screen = Screen::Home { highlight: 0 };
                 // Enter here is the key the attract screen announces for the voice guide.
-                if action == Action::Select && self.speech {
+                if intent == Some(Intent::Select) && self.speech {
                     self.voice_guide = true;
                 }
                 if self.voice_guide {
@@ -430,10 +448,10 @@ impl State {
                 return;
             }
             Screen::Staff => {
-                match action {
-                    Action::Open(1) => effects.push(Effect::Reload),
-                    Action::Open(9) => effects.push(Effect::Exit),
-                    Action::Back | Action::Home => self.screen = Screen::Attract,
+                match intent {
+                    Some(STAFF_RELOAD) => effects.push(Effect::Reload),
+                    Some(STAFF_EXIT) => effects.push(Effect::Exit),
+                    Some(Intent::Back | Intent::Home) => self.screen = Screen::Attract,
                     _ => {}
                 }
                 return;
@@ -441,13 +459,13 @@ impl State {
             _ => {}
         }
         if self.voice_guide {
-            match action {
+            match intent {
                 // What the guide names as "hear it again": the screen, from its start.
-                Action::Select => {
+                Some(Intent::Select) => {
                     effects.push(Effect::Speak(speech::screen_speech(self)));
                     return;
                 }
-                Action::NextTheme => {
+                Some(Intent::Theme) => {
                     effects.push(Effect::StopSpeaking);
                     return;
                 }
@@ -456,20 +474,20 @@ impl State {
         }
         let before = self.screen;
         let heard_before = self.heard_place();
-        match action {
-            Action::NextTheme => self.theme = self.theme.wrapping_add(1),
-            Action::ToggleTextSize => {
+        match intent {
+            Some(Intent::Theme) => self.theme = self.theme.wrapping_add(1),
+            Some(Intent::TextSize) => {
                 self.keep_reading_place(|state| state.large_text = !state.large_text);
             }
-            Action::Home => self.screen = Screen::Home { highlight: 0 },
-            Action::Back => self.back(),
-            Action::Open(number) => self.open_number(number),
-            Action::Select => self.open_highlighted(effects),
-            Action::NextPage => self.turn_page(true),
-            Action::PreviousPage => self.turn_page(false),
-            Action::MoveDown => self.move_highlight(true),
-            Action::MoveUp => self.move_highlight(false),
-            _ => {}
+            Some(Intent::Home) => self.screen = Screen::Home { highlight: 0 },
+            Some(Intent::Back) => self.back(),
+            Some(Intent::Open(number)) => self.open_number(number),
+            Some(Intent::Select) => self.open_highlighted(effects),
+            Some(Intent::NextPage) => self.turn_page(true),
+            Some(Intent::PreviousPage) => self.turn_page(false),
+            Some(Intent::Down) => self.move_highlight(true),
+            Some(Intent::Up) => self.move_highlight(false),
+            Some(Intent::Staff) | None => {}
         }
         self.record_moves(before, now, effects);
         // Each key is confirmed by what it opens; a new screen cuts the old one short.

@@ -45,7 +45,10 @@ fn every_answer(state: &State) -> Vec<(usize, usize)> {
 
 #[test]
 fn digits_walk_from_home_to_an_answer_and_back() {
-    let s = after(state(80, 24), &[Action::Open(2), Action::Open(1)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -55,7 +58,7 @@ fn digits_walk_from_home_to_an_answer_and_back() {
         }
     );
     assert_eq!(s.question().unwrap().id, "q2");
-    let s = after(s, &[Action::Back]);
+    let s = after(s, &[Action::Key(Intent::Back)]);
     assert_eq!(
         s.screen(),
         Screen::Category {
@@ -63,9 +66,9 @@ fn digits_walk_from_home_to_an_answer_and_back() {
             highlight: 0
         }
     );
-    let s = after(s, &[Action::Back]);
+    let s = after(s, &[Action::Key(Intent::Back)]);
     assert_eq!(s.screen(), Screen::Home { highlight: 1 });
-    let s = after(s, &[Action::Back]);
+    let s = after(s, &[Action::Key(Intent::Back)]);
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
 }
 
@@ -77,13 +80,17 @@ fn every_question_is_reachable_by_digits_at_every_size() {
         for (category, position) in every_answer(&start) {
             let home = start.list_layout().unwrap();
             let page = home.page_of(category);
-            let mut actions = vec![Action::NextPage; page];
-            actions.push(Action::Open((category - home.pages[page].start + 1) as u8));
+            let mut actions = vec![Action::Key(Intent::NextPage); page];
+            actions.push(Action::Key(Intent::Open(
+                (category - home.pages[page].start + 1) as u8,
+            )));
             let s = after(start.clone(), &actions);
             let list = s.list_layout().unwrap();
             let page = list.page_of(position);
-            let mut actions = vec![Action::NextPage; page];
-            actions.push(Action::Open((position - list.pages[page].start + 1) as u8));
+            let mut actions = vec![Action::Key(Intent::NextPage); page];
+            actions.push(Action::Key(Intent::Open(
+                (position - list.pages[page].start + 1) as u8,
+            )));
             let s = after(s, &actions);
             assert_eq!(
                 s.screen(),
@@ -104,15 +111,24 @@ fn every_question_is_reachable_by_digits_at_every_size() {
 fn home_reaches_home_from_every_screen() {
     let start = state(80, 24);
     for (category, position) in every_answer(&start) {
-        let s = after(start.clone(), &[Action::Open(category as u8 + 1)]);
+        let s = after(
+            start.clone(),
+            &[Action::Key(Intent::Open(category as u8 + 1))],
+        );
         assert_eq!(
-            after(s.clone(), &[Action::Home]).screen(),
+            after(s.clone(), &[Action::Key(Intent::Home)]).screen(),
             Screen::Home { highlight: 0 }
         );
-        let s = after(s, &[Action::Open(position as u8 + 1), Action::NextPage]);
+        let s = after(
+            s,
+            &[
+                Action::Key(Intent::Open(position as u8 + 1)),
+                Action::Key(Intent::NextPage),
+            ],
+        );
         assert!(matches!(s.screen(), Screen::Answer { .. }));
         assert_eq!(
-            after(s, &[Action::Home]).screen(),
+            after(s, &[Action::Key(Intent::Home)]).screen(),
             Screen::Home { highlight: 0 }
         );
     }
@@ -122,7 +138,11 @@ fn home_reaches_home_from_every_screen() {
 fn back_from_an_answer_highlights_the_question_it_showed() {
     let s = after(
         state(80, 24),
-        &[Action::Open(5), Action::Open(7), Action::Back],
+        &[
+            Action::Key(Intent::Open(5)),
+            Action::Key(Intent::Open(7)),
+            Action::Key(Intent::Back),
+        ],
     );
     assert_eq!(
         s.screen(),
@@ -131,15 +151,18 @@ fn back_from_an_answer_highlights_the_question_it_showed() {
             highlight: 6
         }
     );
-    let s = after(s, &[Action::Select]);
+    let s = after(s, &[Action::Key(Intent::Select)]);
     assert_eq!(s.question().unwrap().id, "q7");
 }
 
 #[test]
 fn numbers_past_the_list_do_nothing() {
-    let s = after(state(80, 24), &[Action::Open(9)]);
+    let s = after(state(80, 24), &[Action::Key(Intent::Open(9))]);
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
-    let s = after(state(80, 24), &[Action::Open(2), Action::Open(3)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(2)), Action::Key(Intent::Open(3))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Category {
@@ -151,11 +174,14 @@ fn numbers_past_the_list_do_nothing() {
 
 #[test]
 fn answers_page_forward_and_back_within_bounds() {
-    let s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     let pages = s.answer_page_count();
     assert!(pages >= 2);
-    let forward = vec![Action::NextPage; pages + 3];
+    let forward = vec![Action::Key(Intent::NextPage); pages + 3];
     let s = after(s, &forward);
     assert_eq!(
         s.screen(),
@@ -165,7 +191,10 @@ fn answers_page_forward_and_back_within_bounds() {
             page: pages - 1
         }
     );
-    let s = after(s, &[Action::PreviousPage, Action::MoveUp]);
+    let s = after(
+        s,
+        &[Action::Key(Intent::PreviousPage), Action::Key(Intent::Up)],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -178,11 +207,14 @@ fn answers_page_forward_and_back_within_bounds() {
 
 #[test]
 fn lists_page_and_digits_count_from_the_page_shown() {
-    let s = after(state(40, 12), &[Action::Open(5)]);
+    let s = after(state(40, 12), &[Action::Key(Intent::Open(5))]);
     let list = s.list_layout().unwrap();
     assert!(list.pages.len() >= 2);
     let second = list.pages[1].clone();
-    let s = after(s, &[Action::NextPage, Action::Open(1)]);
+    let s = after(
+        s,
+        &[Action::Key(Intent::NextPage), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(
         s.screen(),
         Screen::Answer {
@@ -197,12 +229,16 @@ fn lists_page_and_digits_count_from_the_page_shown() {
 fn the_highlight_moves_within_the_list_and_enter_opens_it() {
     let s = after(
         state(80, 24),
-        &[Action::MoveUp, Action::MoveDown, Action::MoveDown],
+        &[
+            Action::Key(Intent::Up),
+            Action::Key(Intent::Down),
+            Action::Key(Intent::Down),
+        ],
     );
     assert_eq!(s.screen(), Screen::Home { highlight: 2 });
-    let s = after(s, &vec![Action::MoveDown; 10]);
+    let s = after(s, &vec![Action::Key(Intent::Down); 10]);
     assert_eq!(s.screen(), Screen::Home { highlight: 4 });
-    let s = after(s, &[Action::Select]);
+    let s = after(s, &[Action::Key(Intent::Select)]);
     assert_eq!(
         s.screen(),
         Screen::Category {
@@ -216,10 +252,14 @@ fn the_highlight_moves_within_the_list_and_enter_opens_it() {
 fn a_resize_keeps_the_answer_page_in_range() {
     let s = after(
         state(40, 12),
-        &[Action::Open(4), Action::MoveDown, Action::Select],
+        &[
+            Action::Key(Intent::Open(4)),
+            Action::Key(Intent::Down),
+            Action::Key(Intent::Select),
+        ],
     );
     assert_eq!(s.question().unwrap().id, "q7");
-    let s = after(s, &vec![Action::NextPage; 20]);
+    let s = after(s, &vec![Action::Key(Intent::NextPage); 20]);
     assert!(matches!(s.screen(), Screen::Answer { page, .. } if page > 0));
     let s = after(
         s,
@@ -247,7 +287,7 @@ fn keys_are_not_acted_on_while_the_terminal_is_too_small() {
                 width: 10,
                 height: 5,
             },
-            Action::Open(1),
+            Action::Key(Intent::Open(1)),
         ],
     );
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
@@ -258,7 +298,7 @@ fn keys_are_not_acted_on_while_the_terminal_is_too_small() {
                 width: 80,
                 height: 24,
             },
-            Action::Open(1),
+            Action::Key(Intent::Open(1)),
         ],
     );
     assert_eq!(
@@ -284,7 +324,7 @@ fn the_kiosk_starts_on_the_attract_screen_and_any_key_begins_a_session() {
         None,
         "nothing to time out on the attract screen"
     );
-    let effects = s.update(Action::Open(3), now);
+    let effects = s.update(Action::Key(Intent::Open(3)), now);
     assert_eq!(
         effects,
         [
@@ -307,9 +347,9 @@ fn idle_warning_counts_down_rings_once_and_resets_to_the_attract_screen() {
         t0,
     );
     s.update(Action::OtherKey, t0);
-    s.update(Action::Open(4), t0);
-    s.update(Action::Open(2), t0);
-    s.update(Action::NextPage, at(10.0));
+    s.update(Action::Key(Intent::Open(4)), t0);
+    s.update(Action::Key(Intent::Open(2)), t0);
+    s.update(Action::Key(Intent::NextPage), at(10.0));
     assert_eq!(s.next_deadline(), Some(at(130.0)));
     assert!(s.update(Action::Tick, at(129.9)).is_empty());
     assert_eq!(s.idle_warning(), None);
@@ -344,16 +384,16 @@ fn idle_warning_counts_down_rings_once_and_resets_to_the_attract_screen() {
 fn a_key_during_the_warning_keeps_the_page_and_does_nothing_else() {
     let t0 = Instant::now();
     let mut s = state(80, 24);
-    s.update(Action::Open(4), t0);
-    s.update(Action::Open(2), t0);
+    s.update(Action::Key(Intent::Open(4)), t0);
+    s.update(Action::Key(Intent::Open(2)), t0);
     let page = s.screen();
     s.update(Action::Tick, t0 + Duration::from_secs(125));
     assert!(s.idle_warning().is_some());
-    s.update(Action::Back, t0 + Duration::from_secs(126));
+    s.update(Action::Key(Intent::Back), t0 + Duration::from_secs(126));
     assert_eq!(s.screen(), page, "the key only cancels the warning");
     assert_eq!(s.idle_warning(), None);
     assert_eq!(s.next_deadline(), Some(t0 + Duration::from_secs(246)));
-    s.update(Action::Back, t0 + Duration::from_secs(127));
+    s.update(Action::Key(Intent::Back), t0 + Duration::from_secs(127));
     assert!(matches!(s.screen(), Screen::Category { .. }));
 }
 
@@ -372,8 +412,9 @@ fn idle_settings_can_turn_the_reset_off() {
         big_text: Default::default(),
         deadline_notices: true,
         voice_guide: false,
-        speech: false,
         hours: None,
+        keymap: Default::default(),
+        speech: false,
     };
     s.update(settings, t0);
     assert_eq!(s.next_deadline(), None);
@@ -401,16 +442,17 @@ fn idle_settings_beyond_the_clock_never_warn_and_never_panic() {
             big_text: Default::default(),
             deadline_notices: true,
             voice_guide: false,
-            speech: false,
             hours: None,
+            keymap: Default::default(),
+            speech: false,
         };
         s.update(settings, t0);
-        s.update(Action::Open(3), t0 + Duration::from_secs(1));
+        s.update(Action::Key(Intent::Open(3)), t0 + Duration::from_secs(1));
         let page = s.screen();
         s.update(Action::Tick, t0 + Duration::from_secs(30));
         assert_eq!(s.idle_warning(), None, "{idle:?}");
         assert_eq!(s.next_deadline(), None, "{idle:?}");
-        s.update(Action::Open(1), t0 + Duration::from_secs(31));
+        s.update(Action::Key(Intent::Open(1)), t0 + Duration::from_secs(31));
         assert_ne!(s.screen(), page, "keys still act: {idle:?}");
     }
 }
@@ -421,20 +463,20 @@ fn usage_events_name_categories_and_questions_by_id() {
     let mut s = state(80, 24);
     let events = records;
     assert_eq!(
-        events(s.update(Action::Open(3), t0)),
+        events(s.update(Action::Key(Intent::Open(3)), t0)),
         [Effect::Record(UsageEvent::CategoryOpened {
             category: "safety".into()
         })]
     );
     assert_eq!(
-        events(s.update(Action::Open(2), t0)),
+        events(s.update(Action::Key(Intent::Open(2)), t0)),
         [Effect::Record(UsageEvent::AnswerOpened {
             question: "q8".into()
         })]
     );
-    assert!(s.update(Action::NextPage, t0).is_empty());
+    assert!(s.update(Action::Key(Intent::NextPage), t0).is_empty());
     assert_eq!(
-        records(s.update(Action::Home, t0 + Duration::from_secs(42))),
+        records(s.update(Action::Key(Intent::Home), t0 + Duration::from_secs(42))),
         [Effect::Record(UsageEvent::AnswerClosed {
             question: "q8".into(),
             seconds: 42
@@ -446,16 +488,25 @@ fn usage_events_name_categories_and_questions_by_id() {
 #[test]
 fn the_staff_screen_reloads_exits_and_goes_back_to_the_start() {
     let t0 = Instant::now();
-    let s = after(state(80, 24), &[Action::OpenStaff]);
+    let s = after(state(80, 24), &[Action::Key(Intent::Staff)]);
     assert_eq!(s.screen(), Screen::Staff);
     let mut reload = s.clone();
-    assert_eq!(reload.update(Action::Open(1), t0), [Effect::Reload]);
+    assert_eq!(
+        reload.update(Action::Key(Intent::Open(1)), t0),
+        [Effect::Reload]
+    );
     let mut exit = s.clone();
-    assert_eq!(exit.update(Action::Open(9), t0), [Effect::Exit]);
+    assert_eq!(
+        exit.update(Action::Key(Intent::Open(9)), t0),
+        [Effect::Exit]
+    );
     let mut other = s.clone();
-    assert!(other.update(Action::Open(5), t0).is_empty());
+    assert!(other.update(Action::Key(Intent::Open(5)), t0).is_empty());
     assert_eq!(other.screen(), Screen::Staff);
-    assert_eq!(after(s, &[Action::Back]).screen(), Screen::Attract);
+    assert_eq!(
+        after(s, &[Action::Key(Intent::Back)]).screen(),
+        Screen::Attract
+    );
 }
 
 fn edited(edit: impl FnOnce(&mut Content)) -> Arc<Content> {
@@ -466,7 +517,10 @@ fn edited(edit: impl FnOnce(&mut Content)) -> Arc<Content> {
 
 #[test]
 fn new_content_keeps_the_visitor_on_the_same_question_wherever_it_moved() {
-    let s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     let content = edited(|c| c.categories.swap(0, 3));
     let s = after(s, &[Action::ContentChanged(content)]);
@@ -483,7 +537,10 @@ fn new_content_keeps_the_visitor_on_the_same_question_wherever_it_moved() {
 
 #[test]
 fn new_content_without_the_question_falls_back_to_its_category_then_home() {
-    let s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     let without_q7 = edited(|c| {
         for category in &mut c.categories {
             category.questions.retain(|&q| q != 6);
@@ -511,8 +568,8 @@ fn new_content_without_the_question_falls_back_to_its_category_then_home() {
 fn opening_an_answer_reads_it_enter_reads_it_again_and_leaving_stops() {
     let t0 = Instant::now();
     let mut s = state(80, 24);
-    s.update(Action::Open(4), t0);
-    let opened = s.update(Action::Open(2), t0);
+    s.update(Action::Key(Intent::Open(4)), t0);
+    let opened = s.update(Action::Key(Intent::Open(2)), t0);
     let Some(Effect::Speak(text)) = opened.iter().find(|e| matches!(e, Effect::Speak(_))) else {
         panic!("{opened:?}");
     };
@@ -521,23 +578,29 @@ fn opening_an_answer_reads_it_enter_reads_it_again_and_leaving_stops() {
     ));
     assert_eq!(text.lines().count(), 7, "the question and six paragraphs");
     assert!(matches!(
-        s.update(Action::Select, t0).as_slice(),
+        s.update(Action::Key(Intent::Select), t0).as_slice(),
         [Effect::Speak(_)]
     ));
     assert_eq!(
-        s.update(Action::NextPage, t0),
+        s.update(Action::Key(Intent::NextPage), t0),
         [Effect::StopSpeaking],
         "a new page stops it"
     );
-    assert!(s.update(Action::Back, t0).contains(&Effect::StopSpeaking));
+    assert!(
+        s.update(Action::Key(Intent::Back), t0)
+            .contains(&Effect::StopSpeaking)
+    );
 }
 
 #[test]
 fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
     let t0 = Instant::now();
-    let s = after(state(80, 24), &[Action::Open(3), Action::Open(1)]);
+    let s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))],
+    );
     assert_eq!(s.question().unwrap().id, "q3");
-    let mut code = after(s.clone(), &[Action::Open(1)]);
+    let mut code = after(s.clone(), &[Action::Key(Intent::Open(1))]);
     assert_eq!(
         code.screen(),
         Screen::TakeHome {
@@ -548,7 +611,7 @@ fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
         }
     );
     assert!(
-        code.update(Action::Back, t0).is_empty(),
+        code.update(Action::Key(Intent::Back), t0).is_empty(),
         "still the same answer: nothing logged"
     );
     assert_eq!(
@@ -560,13 +623,17 @@ fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
         }
     );
     assert_eq!(
-        after(s.clone(), &[Action::Open(2)]).screen(),
+        after(s.clone(), &[Action::Key(Intent::Open(2))]).screen(),
         s.screen(),
         "only one item"
     );
     let q8 = after(
         state(80, 24),
-        &[Action::Open(3), Action::Open(2), Action::Open(1)],
+        &[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(2)),
+            Action::Key(Intent::Open(1)),
+        ],
     );
     assert!(
         matches!(q8.screen(), Screen::Answer { .. }),
@@ -577,9 +644,12 @@ fn the_phone_number_opens_as_a_take_home_code_and_back_returns_to_the_page() {
 #[test]
 fn theme_and_text_size_last_until_the_idle_reset() {
     let t0 = Instant::now();
-    let mut s = after(state(80, 24), &[Action::NextTheme, Action::ToggleTextSize]);
+    let mut s = after(
+        state(80, 24),
+        &[Action::Key(Intent::Theme), Action::Key(Intent::TextSize)],
+    );
     assert_eq!((s.theme(), s.large_text()), (1, true));
-    s.update(Action::Open(1), t0);
+    s.update(Action::Key(Intent::Open(1)), t0);
     s.update(Action::Tick, t0 + Duration::from_secs(200));
     s.update(Action::Tick, t0 + Duration::from_secs(400));
     assert_eq!(s.screen(), Screen::Attract);
@@ -591,9 +661,20 @@ fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() 
     let t0 = Instant::now();
     let s = after(
         state(80, 24),
-        &[Action::Open(3), Action::Open(1), Action::ToggleTextSize],
+        &[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::TextSize),
+        ],
     );
-    let s = after(s, &[Action::NextPage, Action::NextPage, Action::Open(1)]);
+    let s = after(
+        s,
+        &[
+            Action::Key(Intent::NextPage),
+            Action::Key(Intent::NextPage),
+            Action::Key(Intent::Open(1)),
+        ],
+    );
     assert!(
         matches!(s.screen(), Screen::TakeHome { page: 2, .. }),
         "{:?}",
@@ -606,12 +687,12 @@ fn the_page_to_go_back_to_stays_in_range_when_the_terminal_grows_under_a_code() 
                 width: 240,
                 height: 67,
             },
-            Action::ToggleTextSize,
+            Action::Key(Intent::TextSize),
         ],
     );
     let last = s.answer_page_count() - 1;
     assert!(matches!(s.screen(), Screen::TakeHome { page, .. } if page <= last));
-    s.update(Action::Back, t0);
+    s.update(Action::Key(Intent::Back), t0);
     assert!(matches!(s.screen(), Screen::Answer { page, .. } if page <= last));
 }
 
@@ -621,14 +702,17 @@ fn a_passed_deadline_is_shown_and_read_below_the_answer_unless_turned_off() {
     // As said: the brackets of the screen's notice are pauses for the ear.
     let notice = "この回答にある期限、令和7年12月1日、は過ぎています";
     let spoken = |s: &mut State| {
-        let effects = s.update(Action::Select, Instant::now());
+        let effects = s.update(Action::Key(Intent::Select), Instant::now());
         effects.into_iter().find_map(|e| match e {
             Effect::Speak(text) => Some(text),
             _ => None,
         })
     };
     let mut s = after(state(80, 24), &[Action::DateChanged(day(1))]);
-    s = after(s, &[Action::Open(4), Action::Open(2)]);
+    s = after(
+        s,
+        &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+    );
     assert_eq!(s.question().unwrap().id, "q7");
     assert_eq!(s.answer_layout().unwrap().notice_lines, 0);
     assert!(!spoken(&mut s).unwrap().contains(notice));
@@ -678,16 +762,19 @@ fn a_resize_or_the_text_size_keeps_the_first_line_read_on_the_page() {
         (80, 24),
     ];
     for pages_in in 1..4 {
-        let mut s = after(state(80, 24), &[Action::Open(4), Action::Open(2)]);
+        let mut s = after(
+            state(80, 24),
+            &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+        );
         assert_eq!(s.question().unwrap().id, "q7");
-        s = after(s, &vec![Action::NextPage; pages_in]);
+        s = after(s, &vec![Action::Key(Intent::NextPage); pages_in]);
         let first = text_before_page(&s, answer_page(&s));
         let first_line = &s.answer_layout().unwrap().pages[answer_page(&s)][0];
         let first_words: String = first_line.chars().filter(|&c| c != ' ').take(2).collect();
         let changes = sizes
             .iter()
             .map(|&(width, height)| Action::Resize { width, height })
-            .chain([Action::ToggleTextSize, Action::ToggleTextSize]);
+            .chain([Action::Key(Intent::TextSize), Action::Key(Intent::TextSize)]);
         for change in changes {
             s = after(s, std::slice::from_ref(&change));
             let page = answer_page(&s);
@@ -712,7 +799,11 @@ fn a_key_that_does_nothing_here_shows_the_hint_until_the_next_key_or_a_while() {
     let mut s = state(80, 24);
     assert!(!s.key_hint(), "the first key began a session");
     // 7 on a menu of five, `-` on its only page, a key the keymap ignores.
-    for nothing in [Action::Open(7), Action::PreviousPage, Action::OtherKey] {
+    for nothing in [
+        Action::Key(Intent::Open(7)),
+        Action::Key(Intent::PreviousPage),
+        Action::OtherKey,
+    ] {
         let effects = s.update(nothing.clone(), t0);
         assert!(s.key_hint(), "{nothing:?}");
         assert!(!effects.contains(&Effect::Bell), "never a bell alone");
@@ -725,9 +816,13 @@ fn a_key_that_does_nothing_here_shows_the_hint_until_the_next_key_or_a_while() {
     assert!(!s.key_hint(), "gone after a while");
     assert_eq!(s.next_deadline(), Some(t0 + Duration::from_secs(120)));
     s.update(Action::OtherKey, t0);
-    s.update(Action::Open(2), t0);
+    s.update(Action::Key(Intent::Open(2)), t0);
     assert!(!s.key_hint(), "a key that works ends it");
-    for works in [Action::NextTheme, Action::Back, Action::Open(1)] {
+    for works in [
+        Action::Key(Intent::Theme),
+        Action::Key(Intent::Back),
+        Action::Key(Intent::Open(1)),
+    ] {
         s.update(works.clone(), t0);
         assert!(!s.key_hint(), "{works:?}");
     }
@@ -736,10 +831,10 @@ fn a_key_that_does_nothing_here_shows_the_hint_until_the_next_key_or_a_while() {
 #[test]
 fn the_staff_screen_hints_too_but_not_a_terminal_too_small_to_show_it() {
     let t0 = Instant::now();
-    let mut s = after(state(80, 24), &[Action::OpenStaff]);
-    s.update(Action::Open(5), t0);
+    let mut s = after(state(80, 24), &[Action::Key(Intent::Staff)]);
+    s.update(Action::Key(Intent::Open(5)), t0);
     assert!(s.key_hint());
-    let effects = s.update(Action::Open(1), t0);
+    let effects = s.update(Action::Key(Intent::Open(1)), t0);
     assert_eq!(effects, [Effect::Reload]);
     assert!(!s.key_hint());
     let mut s = after(
@@ -787,7 +882,7 @@ fn without_a_speech_command_enter_on_the_attract_screen_only_begins() {
         Geometry::new(80, 24),
         t0,
     );
-    s.update(Action::Select, t0);
+    s.update(Action::Key(Intent::Select), t0);
     assert_eq!(s.screen(), Screen::Home { highlight: 0 });
     assert!(!s.voice_guide());
 }
@@ -796,7 +891,7 @@ fn without_a_speech_command_enter_on_the_attract_screen_only_begins() {
 fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said() {
     let t0 = Instant::now();
     let mut s = speaking(t0);
-    let home = s.update(Action::Select, t0);
+    let home = s.update(Action::Key(Intent::Select), t0);
     assert!(s.voice_guide());
     let text = said(&home).expect("the menu is said");
     assert!(text.contains("1、"), "numbered items: {text}");
@@ -804,18 +899,18 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
     assert!(text.contains("エンター、もう一度聞く。"), "{text}");
     assert!(text.contains("スラッシュ、音声を止める。"), "{text}");
 
-    let category = s.update(Action::Open(4), t0);
+    let category = s.update(Action::Key(Intent::Open(4)), t0);
     let text = said(&category).expect("the category is said");
     assert!(text.starts_with(&s.content().categories[3].title), "{text}");
 
-    let answer = s.update(Action::Open(2), t0);
+    let answer = s.update(Action::Key(Intent::Open(2)), t0);
     let text = said(&answer).expect("the answer is said");
     assert!(
         text.starts_with("マイナンバーカードを作らなくても"),
         "{text}"
     );
     assert!(text.contains("1ページ目、全"), "{text}");
-    let next = s.update(Action::NextPage, t0);
+    let next = s.update(Action::Key(Intent::NextPage), t0);
     assert!(next.contains(&Effect::StopSpeaking) || said(&next).is_some());
     let text = said(&next).expect("the next page is said");
     assert!(
@@ -823,9 +918,12 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
         "the page, not the question again: {text}"
     );
 
-    let again = s.update(Action::Select, t0);
+    let again = s.update(Action::Key(Intent::Select), t0);
     assert_eq!(said(&again), Some(text), "Enter says the screen again");
-    assert_eq!(s.update(Action::NextTheme, t0), [Effect::StopSpeaking]);
+    assert_eq!(
+        s.update(Action::Key(Intent::Theme), t0),
+        [Effect::StopSpeaking]
+    );
     assert_eq!(
         s.theme(),
         0,
@@ -842,7 +940,7 @@ fn enter_on_the_attract_screen_starts_the_voice_guide_and_every_screen_is_said()
 fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
     let t0 = Instant::now();
     let mut s = speaking(t0);
-    s.update(Action::Select, t0);
+    s.update(Action::Key(Intent::Select), t0);
     let warning = s.update(Action::Tick, t0 + Duration::from_secs(120));
     assert!(warning.contains(&Effect::Bell));
     assert!(said(&warning).unwrap().contains("あと20秒"));
@@ -853,9 +951,9 @@ fn the_idle_countdown_is_said_and_the_reset_turns_the_guide_off() {
     assert!(text.contains("エンターのキーを押してください"), "{text}");
 
     // A visitor without the guide hears nothing but answers.
-    let home = s.update(Action::Open(1), t0 + Duration::from_secs(141));
+    let home = s.update(Action::Key(Intent::Open(1)), t0 + Duration::from_secs(141));
     assert_eq!(said(&home), None);
-    let category = s.update(Action::Open(1), t0 + Duration::from_secs(141));
+    let category = s.update(Action::Key(Intent::Open(1)), t0 + Duration::from_secs(141));
     assert_eq!(said(&category), None);
 }
 
@@ -875,7 +973,7 @@ fn the_settings_turn_the_guide_on_for_every_visitor() {
     };
     s.update(settings.state_settings(None), t0);
     assert!(s.voice_guide());
-    assert!(said(&s.update(Action::Open(1), t0)).is_some());
+    assert!(said(&s.update(Action::Key(Intent::Open(1)), t0)).is_some());
     s.update(Action::Tick, t0 + Duration::from_secs(500));
     s.update(Action::Tick, t0 + Duration::from_secs(1000));
     assert_eq!(s.screen(), Screen::Attract);

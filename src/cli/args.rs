@@ -10,7 +10,7 @@ use lexopt::prelude::*;
 
 use crate::dates::Date;
 use crate::hours::LocalTime;
-use crate::input::{KeyLabel, parse_key_labels};
+use crate::keys::{KeyLabel, parse_key_labels};
 use crate::runtime::ExitKey;
 
 /// The help text, in English and Japanese.

@@ -19,7 +19,8 @@ use crate::source::Source;
 use crate::app::{Action, Screen, State};
 use crate::config::Config;
 use crate::content::Content;
-use crate::input::{KeyLabel, Keymap};
+use crate::keys::{KeyLabel, Keymap};
+use crate::layout::Geometry;
 use crate::runtime::diagnostics::{self, Priority};
 use crate::runtime::{self, Start};
 use crate::source::Diagnostics;
@@ -51,18 +52,13 @@ pub fn load(
 ) -> Loaded {
     let mut problems = Vec::new();
     let mut fell_back = false;
-    let embedded_config = || Config::embedded().expect("the built-in config/kiosk.toml is valid");
-    let config = match config_path.map(Config::load) {
-        None => embedded_config(),
-        Some(Ok(config)) => config,
-        Some(Err(found)) => {
-            problems.extend(found.0);
-            fell_back = true;
-            embedded_config()
-        }
-    };
+    let config = Config::read(config_path).unwrap_or_else(|found| {
+        problems.extend(found.0);
+        fell_back = true;
+        Config::read(None).expect("the built-in config/kiosk.toml is valid")
+    });
     let embedded_content = || Content::embedded().expect("the built-in faq.toml is valid");
-    let path = content_path.or(config.content_path.as_deref());
+    let path = config.content_file(content_path);
     let checked = match path {
         Some(path) => Content::load_checked(path, today),
         None => {
@@ -109,7 +105,9 @@ pub fn run_from_environment() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Stop::Usage(message)) => {
-            eprintln!("faq-kiosk: {message}\n(faq-kiosk --help で使い方を表示します / see --help)");
+            runtime::report(format_args!(
+                "faq-kiosk: {message}\n(faq-kiosk --help で使い方を表示します / see --help)\n"
+            ));
             ExitCode::from(2)
         }
     }
@@ -139,14 +137,16 @@ pub fn main(cli: Cli) -> ExitCode {
 
 fn check(loaded: &Loaded) -> ExitCode {
     if loaded.problems.has_errors() {
-        eprint!("{}", loaded.problems);
+        runtime::report(format_args!("{}", loaded.problems));
         let errors = loaded
             .problems
             .0
             .iter()
             .filter(|d| d.severity == crate::source::Severity::Error)
             .count();
-        eprintln!("エラーが {errors} 件見つかりました。直してから、もう一度 check してください。");
+        runtime::report(format_args!(
+            "エラーが {errors} 件見つかりました。直してから、もう一度 check してください。\n"
+        ));
         return ExitCode::FAILURE;
     }
     print!("{}", loaded.problems);
@@ -173,12 +173,12 @@ fn render(
     (today, local): (Date, Option<LocalTime>),
 ) -> ExitCode {
     if loaded.problems.has_errors() {
-        eprint!("{}", loaded.problems);
+        runtime::report(format_args!("{}", loaded.problems));
         return ExitCode::FAILURE;
     }
     let keymap: Keymap = loaded.config.keypad.keymap();
     // No terminal to measure: `auto` counts ambiguous characters narrow.
-    let geometry = loaded.config.geometry(width, height, None);
+    let geometry = Geometry::new(width, height);
     let now = Instant::now();
     let mut state = State::new(Arc::new(loaded.content.clone()), geometry, now);
     state.update(loaded.config.state_settings(None), now);
@@ -195,8 +195,8 @@ fn render(
         }
     }
     for &key in keys {
-        if let Some(action) = keymap.action(key) {
-            state.update(action, now);
+        if let Some(intent) = keymap.intent(key) {
+            state.update(Action::Key(intent), now);
         }
     }
     print!(
@@ -220,11 +220,13 @@ fn stats(
             // A usage log refused while loading is turned off; say why rather than blame the
             // setting.
             if loaded.problems.has_errors() {
-                eprint!("{}", loaded.problems);
+                runtime::report(format_args!("{}", loaded.problems));
             } else {
-                eprint!("利用の記録は設定で止められています（usage_log = \"\"）。");
+                runtime::report(format_args!(
+                    "利用の記録は設定で止められています（usage_log = \"\"）。"
+                ));
             }
-            eprintln!("--log でファイルを指定してください。");
+            runtime::report(format_args!("--log でファイルを指定してください。\n"));
             return ExitCode::FAILURE;
         };
         vec![path]
@@ -243,14 +245,14 @@ fn stats(
                 }
             );
             if skipped > 0 {
-                eprintln!(
-                    "読めない行を {skipped} 行とばしました（電源が切れたときの書きかけなど）。"
-                );
+                runtime::report(format_args!(
+                    "読めない行を {skipped} 行とばしました（電源が切れたときの書きかけなど）。\n"
+                ));
             }
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("利用の記録を読めません: {err}");
+            runtime::report(format_args!("利用の記録を読めません: {err}\n"));
             ExitCode::FAILURE
         }
     }

@@ -8,8 +8,7 @@
 
 use std::ops::RangeInclusive;
 
-use crate::app::Action;
-use crate::input::{KeyLabel, Keymap};
+use crate::keys::{KeyLabel, Keymap};
 
 /// Seconds allowed for `idle_timeout_secs`: 0 turns the reset off, and more than a day is
 /// no reset in practice (and far enough ahead, a moment the clock cannot hold).
@@ -125,7 +124,7 @@ pub(super) fn staff_sequence_problem(
     }
     if keys
         .iter()
-        .all(|key| moves_between_screens(keymap.action(*key)))
+        .all(|key| keymap.intent(*key).is_some_and(|intent| intent.moves()))
     {
         return Some((
             format!(
@@ -138,44 +137,20 @@ pub(super) fn staff_sequence_problem(
     None
 }
 
-/// Whether a key's action takes a visitor from screen to screen or along a list.
-fn moves_between_screens(action: Option<Action>) -> bool {
-    matches!(
-        action,
-        Some(
-            Action::Open(_)
-                | Action::Select
-                | Action::Back
-                | Action::Home
-                | Action::NextPage
-                | Action::PreviousPage
-                | Action::MoveUp
-                | Action::MoveDown
-        )
-    )
-}
-
 /// What a visitor could not do with this keypad map, if anything: open an item, or get back
 /// from one.
 pub(super) fn keymap_problems(keymap: &Keymap) -> Vec<(String, String)> {
-    let actions: Vec<Action> = ALL_LABELS
-        .iter()
-        .filter_map(|label| keymap.action(*label))
+    let intents: Vec<_> = KeyLabel::all()
+        .filter_map(|label| keymap.intent(label))
         .collect();
     let mut problems = Vec::new();
-    if !actions
-        .iter()
-        .any(|a| matches!(a, Action::Open(_) | Action::Select))
-    {
+    if !intents.iter().any(|intent| intent.opens()) {
         problems.push((
             "キーの割り当て（[keypad.keys]）に、項目を開くキーがありません。来館者が答えを開けません。どれかのキーを \"open-1\"～\"open-9\" か \"select\" にしてください。".to_string(),
             "no key opens an item (open-1..open-9 or select)".to_string(),
         ));
     }
-    if !actions
-        .iter()
-        .any(|a| matches!(a, Action::Back | Action::Home))
-    {
+    if !intents.iter().any(|intent| intent.leads_back()) {
         problems.push((
             "キーの割り当て（[keypad.keys]）に、前の画面（\"back\"）にも最初の画面（\"home\"）にも戻るキーがありません。開いた答えから戻れなくなるので、どれかのキーをそのどちらかにしてください。".to_string(),
             "no key goes back or home".to_string(),
@@ -184,44 +159,12 @@ pub(super) fn keymap_problems(keymap: &Keymap) -> Vec<(String, String)> {
     problems
 }
 
-/// Every key a keypad can send.
-const ALL_LABELS: [KeyLabel; 28] = [
-    KeyLabel::Digit(0),
-    KeyLabel::Digit(1),
-    KeyLabel::Digit(2),
-    KeyLabel::Digit(3),
-    KeyLabel::Digit(4),
-    KeyLabel::Digit(5),
-    KeyLabel::Digit(6),
-    KeyLabel::Digit(7),
-    KeyLabel::Digit(8),
-    KeyLabel::Digit(9),
-    KeyLabel::Dot,
-    KeyLabel::Plus,
-    KeyLabel::Minus,
-    KeyLabel::Star,
-    KeyLabel::Slash,
-    KeyLabel::Enter,
-    KeyLabel::Backspace,
-    KeyLabel::Home,
-    KeyLabel::Up,
-    KeyLabel::PgUp,
-    KeyLabel::Left,
-    KeyLabel::Begin,
-    KeyLabel::Right,
-    KeyLabel::End,
-    KeyLabel::Down,
-    KeyLabel::PgDn,
-    KeyLabel::Insert,
-    KeyLabel::Delete,
-];
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::input::{KeyAction, NumLockOff, parse_key_labels};
+    use crate::keys::{Binding, Intent, NumLockOff, parse_key_labels};
 
     #[test]
     fn a_kiosk_id_must_be_short_and_plain() {
@@ -260,12 +203,12 @@ mod tests {
     fn what_moves_between_screens_follows_the_keypad_map() {
         let star_home = Keymap::new(
             NumLockOff::Digits,
-            &BTreeMap::from([(KeyLabel::Star, KeyAction::Home)]),
+            &BTreeMap::from([(KeyLabel::Star, Binding(Some(Intent::Home)))]),
         );
         assert!(staff("* * 0 0 0 0 Enter", &star_home).is_some());
         let quiet_minus = Keymap::new(
             NumLockOff::Digits,
-            &BTreeMap::from([(KeyLabel::Minus, KeyAction::Nothing)]),
+            &BTreeMap::from([(KeyLabel::Minus, Binding(None))]),
         );
         assert!(staff("- 0 - 0", &quiet_minus).is_none());
         // In navigation mode Begin opens the highlighted item; in digit mode it is 5.
@@ -277,26 +220,24 @@ mod tests {
     fn a_keypad_map_needs_a_way_in_and_a_way_out() {
         assert!(keymap_problems(&Keymap::default()).is_empty());
         // Every key switched off, then the given ones set.
-        let problems = |set: &[(KeyLabel, KeyAction)]| {
-            let mut keys: BTreeMap<KeyLabel, KeyAction> = ALL_LABELS
-                .iter()
-                .map(|k| (*k, KeyAction::Nothing))
-                .collect();
-            keys.extend(set.iter().copied());
+        let problems = |set: &[(KeyLabel, Intent)]| {
+            let mut keys: BTreeMap<KeyLabel, Binding> =
+                KeyLabel::all().map(|k| (k, Binding(None))).collect();
+            keys.extend(set.iter().map(|&(k, intent)| (k, Binding(Some(intent)))));
             keymap_problems(&Keymap::new(NumLockOff::Digits, &keys))
                 .into_iter()
                 .map(|(_, detail)| detail)
                 .collect::<Vec<_>>()
         };
         assert_eq!(problems(&[]).len(), 2);
-        let enter = (KeyLabel::Enter, KeyAction::Select);
-        let dot = (KeyLabel::Dot, KeyAction::Home);
+        let enter = (KeyLabel::Enter, Intent::Select);
+        let dot = (KeyLabel::Dot, Intent::Home);
         assert_eq!(problems(&[enter]), ["no key goes back or home"]);
         assert_eq!(
-            problems(&[dot, (KeyLabel::Star, KeyAction::TextSize)]),
+            problems(&[dot, (KeyLabel::Star, Intent::TextSize)]),
             ["no key opens an item (open-1..open-9 or select)"]
         );
-        assert!(problems(&[(KeyLabel::Digit(4), KeyAction::Open(1)), dot]).is_empty());
+        assert!(problems(&[(KeyLabel::Digit(4), Intent::Open(1)), dot]).is_empty());
     }
 
     #[test]

@@ -1,4 +1,7 @@
-//! Kiosk settings (`config/kiosk.toml`): content path, timeouts, keypad map, colours, text.
+//! Kiosk settings (`config/kiosk.toml`): content path, timeouts, keypad map, colours, text;
+//! and the place where settings become the other modules' values (the keymap and key reader,
+//! the action that hands the state its settings, which files are read), so that no other
+//! module translates them again.
 //!
 //! Every key is optional. The shipped `config/kiosk.toml` spells out every default and is
 //! compiled into the binary, so the binary alone runs with the documented settings.
@@ -27,8 +30,8 @@ use serde::Deserialize;
 use std::time::Duration;
 
 use crate::app::IdleSettings;
-use crate::input::{KeyAction, KeyLabel, Keymap, NumLockOff, parse_key_labels};
-use crate::layout::{BigTextOptions, FontChoice, Geometry};
+use crate::keys::{Binding, KeyLabel, KeyReader, Keymap, NumLockOff, parse_key_labels};
+use crate::layout::{BigTextOptions, FontChoice};
 use crate::source::{Diagnostic, Diagnostics, Location, Source};
 use crate::text::AmbiguousWidth;
 
@@ -84,6 +87,9 @@ pub struct Config {
     /// Whether an answer with a deadline that has passed shows visitors a notice saying so,
     /// below the leaflet's unchanged text.
     pub deadline_notices: bool,
+    /// Whether taps and clicks work too: the terminal is asked to report where a mouse button
+    /// (or a finger, where the terminal turns touches into pointer events) went down.
+    pub mouse: bool,
     /// The keypad map.
     pub keypad: KeypadConfig,
     /// The theme the kiosk starts with (and returns to after an idle reset): a `name` of
@@ -114,6 +120,7 @@ impl Default for Config {
             speech_volume: 100,
             speech_speed: 100,
             deadline_notices: true,
+            mouse: true,
             repeat_guard_ms: 300,
             keypad: KeypadConfig::default(),
             theme: "default".to_string(),
@@ -131,8 +138,8 @@ impl Default for Config {
 pub struct KeypadConfig {
     /// How the keys a keypad sends with NumLock off are read.
     pub numlock_off: NumLockOff,
-    /// Per-key changes to the default map: key label to action.
-    pub keys: BTreeMap<KeyLabel, KeyAction>,
+    /// Per-key changes to the default map: key label to intent, or nothing.
+    pub keys: BTreeMap<KeyLabel, Binding>,
 }
 
 impl KeypadConfig {
@@ -396,15 +403,6 @@ impl Config {
         }
     }
 
-    /// The geometry of a `width` x `height` terminal measured by these settings; `detected` is
-    /// what the terminal was measured to do with ambiguous characters, if it was.
-    pub fn geometry(&self, width: u16, height: u16, detected: Option<AmbiguousWidth>) -> Geometry {
-        Geometry::new(width, height)
-            .ambiguous(self.text.ambiguous_width(detected))
-            .hanging_punctuation(self.text.hanging_punctuation)
-            .big_text(self.big_text.options())
-    }
-
     /// The settings the kiosk's state takes from these settings, as the action that hands them
     /// over; `detected` is what the terminal was measured to do with ambiguous characters.
     pub fn state_settings(&self, detected: Option<AmbiguousWidth>) -> crate::app::Action {
@@ -415,8 +413,9 @@ impl Config {
             big_text: self.big_text.options(),
             deadline_notices: self.deadline_notices,
             voice_guide: self.voice_guide,
-            speech: !self.speech_command.is_empty(),
             hours: self.hours.as_ref().map(HoursConfig::hours),
+            keymap: self.keypad.keymap(),
+            speech: !self.speech_command.is_empty(),
         }
     }
 
@@ -448,6 +447,12 @@ impl Config {
         ]
     }
 
+    /// How the running kiosk reads key presses with these settings: their keymap, staff
+    /// sequence and repeat guard.
+    pub fn key_reader(&self) -> KeyReader {
+        KeyReader::new(self.keypad.keymap(), self.staff_keys(), self.repeat_guard())
+    }
+
     /// The repeat guard's window, within [`REPEAT_GUARD_MS`].
     pub fn repeat_guard(&self) -> Duration {
         Duration::from_millis(clamp(self.repeat_guard_ms, &REPEAT_GUARD_MS))
@@ -470,7 +475,6 @@ impl Config {
         clamp(self.usage_log_max_kib, &USAGE_LOG_MAX_KIB) * 1024
     }
 
-    /// The staff sequence as key labels; empty when the staff screen is off.
     /// The name written in every usage-log line: `kiosk_id`, else the host name, else
     /// `unknown` (a host with no name).
     pub fn kiosk_id(&self) -> String {
@@ -480,8 +484,25 @@ impl Config {
         host_name().unwrap_or_else(|| "unknown".to_string())
     }
 
+    /// The staff sequence as key labels; empty when the staff screen is off.
     pub fn staff_keys(&self) -> Vec<KeyLabel> {
         parse_key_labels(&self.staff_sequence).unwrap_or_default()
+    }
+
+    /// The settings in `path`, or the built-in ones when no file is given: the one rule for
+    /// which settings the kiosk runs with, for `check`, start-up and every reload.
+    pub fn read(path: Option<&Path>) -> Result<Config, Diagnostics> {
+        match path {
+            Some(path) => Self::load(path),
+            None => Ok(Self::embedded().expect("the built-in config/kiosk.toml is valid")),
+        }
+    }
+
+    /// The content file these settings run with: the one `given` on the command line or in the
+    /// environment, else their `content_path`; `None` for the content built into the program.
+    /// The one rule for which content is shown, for `check`, start-up and every reload.
+    pub fn content_file<'a>(&'a self, given: Option<&'a Path>) -> Option<&'a Path> {
+        given.or(self.content_path.as_deref())
     }
 
     /// Reads a configuration file; a relative `content_path` is taken from the file's folder.
@@ -655,7 +676,10 @@ mod tests {
         .unwrap();
         assert_eq!(config.idle_timeout_secs, 60);
         assert_eq!(config.keypad.numlock_off, NumLockOff::Navigation);
-        assert_eq!(config.keypad.keys[&KeyLabel::Star], KeyAction::Home);
+        assert_eq!(
+            config.keypad.keys[&KeyLabel::Star],
+            Binding(Some(crate::keys::Intent::Home))
+        );
         assert_eq!(config.text.ambiguous_width(None), AmbiguousWidth::Wide);
     }
 

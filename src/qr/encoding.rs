@@ -45,12 +45,6 @@ impl QrEncoding {
         }
     }
 
-    /// Whether every character this encoding writes is one column wide on every terminal,
-    /// including those that draw East Asian Ambiguous characters wide.
-    pub const fn is_always_narrow(self) -> bool {
-        matches!(self, Self::SpacePairs)
-    }
-
     /// The cells `(columns, rows)` that a square of `modules` modules takes.
     pub(crate) const fn cells(self, modules: usize) -> (usize, usize) {
         match self {

@@ -8,8 +8,7 @@ use std::path::Path;
 
 use crossterm::event::{KeyEvent, KeyEventState};
 
-use crate::app::Action;
-use crate::input::key_label;
+use crate::keys::{KeyLabel, Press};
 
 /// The environment variable naming the file.
 pub(super) const VARIABLE: &str = "FAQ_KIOSK_KEY_LOG";
@@ -37,19 +36,25 @@ impl KeyLog {
             .map_err(|err| format!("{VARIABLE}: cannot open {}: {err}", path.display()))
     }
 
-    /// Adds the line for `event`, which led to `action` (`None`: a release, or a press held
+    /// Adds the line for `event`, which was read as `press` (`None`: a release, or a press held
     /// back as a repeat).
-    pub(super) fn record(&mut self, event: &KeyEvent, action: Option<&Action>) {
+    pub(super) fn record(&mut self, event: &KeyEvent, press: Option<Press>) {
         // One write per line, so that a reader never sees half a line.
-        let _ = self.file.write_all(line(event, action).as_bytes());
+        let _ = self.file.write_all(line(event, press).as_bytes());
     }
 }
 
-/// `code=… keypad=… kind=… label=… action=…`, tab-separated, ending in a newline.
-fn line(event: &KeyEvent, action: Option<&Action>) -> String {
+/// `code=… keypad=… kind=… label=… action=…`, tab-separated, ending in a newline. The action
+/// is the intent's name as `scripts/keypad-bench` expects it (`Open(6)`, `NextPage`,
+/// `Select`), `OtherKey` for a key that means nothing, `none` for no press.
+fn line(event: &KeyEvent, press: Option<Press>) -> String {
     let keypad = event.state.contains(KeyEventState::KEYPAD);
-    let label = key_label(event).map_or("-".to_string(), |label| label.to_string());
-    let action = action.map_or("none".to_string(), |action| format!("{action:?}"));
+    let label = KeyLabel::of(event).map_or("-".to_string(), |label| label.to_string());
+    let action = match press {
+        Some(Press::Intent(intent)) => format!("{intent:?}"),
+        Some(Press::Meaningless) => "OtherKey".to_string(),
+        None => "none".to_string(),
+    };
     format!(
         "code={:?}\tkeypad={keypad}\tkind={:?}\tlabel={label}\taction={action}\n",
         event.code, event.kind
@@ -61,6 +66,7 @@ mod tests {
     use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
     use super::*;
+    use crate::keys::Intent;
 
     #[test]
     fn a_line_names_the_key_its_label_and_its_action() {
@@ -71,13 +77,17 @@ mod tests {
             KeyEventState::KEYPAD,
         );
         assert_eq!(
-            line(&begin, Some(&Action::Open(5))),
+            line(&begin, Some(Press::Intent(Intent::Open(5)))),
             "code=KeypadBegin\tkeypad=true\tkind=Press\tlabel=Begin\taction=Open(5)\n"
         );
         let letter = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(
             line(&letter, None),
             "code=Char('q')\tkeypad=false\tkind=Press\tlabel=-\taction=none\n"
+        );
+        assert_eq!(
+            line(&letter, Some(Press::Meaningless)),
+            "code=Char('q')\tkeypad=false\tkind=Press\tlabel=-\taction=OtherKey\n"
         );
     }
 
@@ -90,7 +100,7 @@ mod tests {
         let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
         for _ in 0..2 {
             let mut log = KeyLog::open(&path).unwrap();
-            log.record(&enter, Some(&Action::Select));
+            log.record(&enter, Some(Press::Intent(Intent::Select)));
         }
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 2, "{text}");

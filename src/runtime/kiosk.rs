@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::time::{Instant, SystemTime};
 
-use crossterm::event::{Event, KeyCode};
+use crossterm::event::{Event, KeyCode, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Rect, Size};
 
 use super::diagnostics::{self, Priority};
@@ -27,7 +27,8 @@ use crate::config::EMBEDDED_CONFIG_NAME;
 use crate::content::{Content, EMBEDDED_CONTENT_NAME};
 use crate::dates::Date;
 use crate::hours::LocalTime;
-use crate::input::KeyReader;
+use crate::keys::{Intent, KeyReader};
+use crate::layout::Geometry;
 use crate::text::AmbiguousWidth;
 use crate::ui::{self, ColourMode, Styles};
 use crate::usage::{UsageLog, state_folder, usage_log_target};
@@ -68,6 +69,8 @@ enum Flow {
 pub(super) struct Kiosk {
     state: State,
     keys: KeyReader,
+    /// Whether taps and clicks are asked for and acted on (the settings' `mouse`).
+    pointer: bool,
     /// The styles of each theme, in the order `/` goes through them.
     themes: Vec<Styles>,
     exit_key: Option<ExitKey>,
@@ -137,7 +140,7 @@ impl Kiosk {
     ) -> io::Result<Self> {
         let (width, height) = terminal::size()?;
         let now = Instant::now();
-        let geometry = start.config.geometry(width, height, detected);
+        let geometry = Geometry::new(width, height);
         let mut state = State::new(Arc::new(start.content), geometry, now);
         state.update(start.config.state_settings(detected), now);
         let clock = WallClock::new(start.now, now);
@@ -152,7 +155,8 @@ impl Kiosk {
         let content_path = watch.content_path().map(Path::to_path_buf);
         let mut kiosk = Self {
             state,
-            keys: key_reader(&start.config),
+            keys: start.config.key_reader(),
+            pointer: start.config.mouse,
             themes: themes(&start.config),
             exit_key: start.exit_key,
             reloader: Reloader::spawn(watch, events),
@@ -183,6 +187,7 @@ impl Kiosk {
             test_wedge_key: test_key("FAQ_KIOSK_TEST_WEDGE_ON_KEY"),
             repaint: false,
         };
+        terminal::report_pointer(kiosk.pointer);
         if let Some(problem) = kiosk.open_usage_log(&start.config) {
             kiosk.report(problem);
         }
@@ -318,22 +323,34 @@ impl Kiosk {
                 {
                     write_stray_stderr(c);
                 }
-                let action = self.keys.action(key, Instant::now());
+                let press = self.keys.read(key, Instant::now());
                 if let Some(log) = &mut self.key_log {
-                    log.record(key, action.as_ref());
+                    log.record(key, press);
                 }
-                Ok(action)
+                Ok(press.map(Action::from))
             }
             Event::Resize(width, height) => Ok(Some(Action::Resize {
                 width: *width,
                 height: *height,
             })),
+            Event::Mouse(mouse) => Ok(self.tap(mouse)),
             _ => Ok(None),
         }
     }
 
+    /// What a mouse report asks for: a press of the first button (or a finger's touch) where
+    /// the screen shows something to tap does what its key does; elsewhere it still shows
+    /// someone is there. Releases, drags, motion and the wheel do nothing.
+    fn tap(&self, mouse: &MouseEvent) -> Option<Action> {
+        if !self.pointer || mouse.kind != MouseEventKind::Down(MouseButton::Left) {
+            return None;
+        }
+        let intent = view(&self.state).intent_at(mouse.column, mouse.row);
+        Some(intent.map_or(Action::OtherKey, Action::Key))
+    }
+
     fn apply(&mut self, action: Action, now: Instant) -> Flow {
-        if action == Action::OpenStaff {
+        if action == Action::Key(Intent::Staff) {
             // An update may have run, or been refused, since the files were last loaded.
             self.publish_staff_info();
         }
@@ -406,7 +423,9 @@ impl Kiosk {
             } => {
                 self.content_path = content_path;
                 self.content_hash = content_hash;
-                self.keys = key_reader(&config);
+                self.keys = config.key_reader();
+                self.pointer = config.mouse;
+                terminal::report_pointer(self.pointer);
                 self.themes = themes(&config);
                 self.speaker =
                     Speaker::new(config.speech_command.clone(), config.speech_environment());
@@ -485,15 +504,6 @@ impl Kiosk {
         self.state
             .update(Action::StaffInfoChanged(info), Instant::now());
     }
-}
-
-/// How keys are read under these settings.
-fn key_reader(config: &Config) -> KeyReader {
-    KeyReader::new(
-        config.keypad.keymap(),
-        config.staff_keys(),
-        config.repeat_guard(),
-    )
 }
 
 /// The styles of every theme, for the colours this terminal shows (see [`ColourMode::detect`]).

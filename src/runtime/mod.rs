@@ -39,8 +39,8 @@ const EVENT_QUEUE: usize = 256;
 
 /// Runs the kiosk on the current terminal until it is told to end (the staff screen, the
 /// `--exit-key`, SIGTERM or SIGHUP) or the terminal goes away; the terminal and stderr are
-/// restored in every case. After SIGTERM or SIGHUP it ends within 1.5 s (`shutdown::GRACE`)
-/// even if the terminal has stopped reading, restored as far as it can be without waiting on it.
+/// restored in every case. After SIGTERM or SIGHUP it ends within [`shutdown::GRACE`] even if
+/// the terminal has stopped reading, restored as far as it can be without waiting on it.
 ///
 /// From here on nothing but the screen reaches the terminal: problems go to the
 /// [`diagnostics`] sink (the journal or the kiosk's log file), and so does whatever is written

@@ -21,9 +21,9 @@ use signal_hook::iterator::Signals;
 pub const GRACE: Duration = Duration::from_millis(1500);
 
 /// What leaves the kiosk's screen: CAN first, which ends an escape sequence a blocked frame
-/// may have left half written, then the plain style, the keyboard mode the kiosk pushed
-/// ([`super::terminal::KITTY_KEYBOARD_POP`]), the main screen and the cursor.
-const LEAVE_SCREEN: &[u8] = b"\x18\x1b[m\x1b[<u\x1b[?1049l\x1b[?25h";
+/// may have left half written, then the plain style, no more mouse reports, the keyboard mode
+/// the kiosk pushed ([`super::terminal::KITTY_KEYBOARD_POP`]), the main screen and the cursor.
+const LEAVE_SCREEN: &[u8] = b"\x18\x1b[m\x1b[?1006l\x1b[?1000l\x1b[<u\x1b[?1049l\x1b[?25h";
 
 /// Starts the thread that ends the kiosk [`GRACE`] after the first SIGTERM or SIGHUP, if it has
 /// not ended by then. It listens beside the loop's own signal thread, not instead of it.

@@ -40,6 +40,13 @@ pub(super) const KITTY_KEYBOARD_PUSH: &str = "\x1b[>1u";
 /// it had (the alternate screen keeps a stack of its own, so this comes before leaving it).
 pub(super) const KITTY_KEYBOARD_POP: &str = "\x1b[<u";
 
+/// Asks for a report of each mouse button pressed and released (1000), in SGR form (1006):
+/// the places of taps and clicks, without drags, motion or the wheel.
+const POINTER_ON: &str = "\x1b[?1000h\x1b[?1006h";
+
+/// Stops the reports [`POINTER_ON`] asked for.
+const POINTER_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+
 /// Enters raw mode (so Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys instead of signals) and the
 /// alternate screen, hides the cursor, and makes sure a panic restores all of it first.
 pub fn enter() -> io::Result<KioskTerminal> {
@@ -60,12 +67,23 @@ pub fn enter() -> io::Result<KioskTerminal> {
     )))
 }
 
-/// Gives back the keyboard mode, leaves raw mode and the alternate screen and shows the cursor
-/// again; safe to call twice (a second pop finds the stack empty, which terminals allow).
+/// Turns the reports of taps and clicks on or off (the settings' `mouse`).
+pub fn report_pointer(on: bool) {
+    let mut out = stdout();
+    let sequence = if on { POINTER_ON } else { POINTER_OFF };
+    let _ = out
+        .write_all(sequence.as_bytes())
+        .and_then(|()| out.flush());
+}
+
+/// Stops the mouse reports, gives back the keyboard mode, leaves raw mode and the alternate
+/// screen and shows the cursor again; safe to call twice (a second pop finds the stack empty,
+/// which terminals allow).
 pub fn restore() {
     let raw = disable_raw_mode();
     let screen = execute!(
         stdout(),
+        Print(POINTER_OFF),
         Print(KITTY_KEYBOARD_POP),
         LeaveAlternateScreen,
         Show

@@ -85,9 +85,9 @@ impl Watch {
         content_from_command_line: Option<PathBuf>,
         config: &Config,
     ) -> Self {
-        let content_path = content_from_command_line
-            .clone()
-            .or_else(|| config.content_path.clone());
+        let content_path = config
+            .content_file(content_from_command_line.as_deref())
+            .map(Path::to_path_buf);
         let mut watch = Self {
             config_path,
             content_from_command_line,
@@ -155,14 +155,10 @@ impl Watch {
     }
 
     fn load(&mut self) -> Result<Reload, Diagnostics> {
-        let config = match &self.config_path {
-            Some(path) => Config::load(path)?,
-            None => Config::embedded().expect("the built-in config/kiosk.toml is valid"),
-        };
-        let content_path = self
-            .content_from_command_line
-            .clone()
-            .or_else(|| config.content_path.clone());
+        let config = Config::read(self.config_path.as_deref())?;
+        let content_path = config
+            .content_file(self.content_from_command_line.as_deref())
+            .map(Path::to_path_buf);
         let content = content_path
             .as_deref()
             .map(Content::load)

@@ -16,7 +16,7 @@ pub const VOICE_GUIDE_INVITATION: &str =
 /// start (with the voice guide or without); for a list, its title, prompt and numbered items
 /// of the page shown; for an answer, the question and the page shown; for a QR code, what it
 /// holds; and then the staff's notices on the screen and the keys that work there. Empty for
-/// the staff screen and a terminal too small to use.
+/// the staff screen, the dark screen after hours and a terminal too small to use.
 pub fn screen_speech(state: &State) -> String {
     let View::Screen(shown) = view::view(state) else {
         return String::new();
@@ -110,7 +110,7 @@ pub fn screen_speech(state: &State) -> String {
     if !keys.is_empty() {
         let mut guide = String::from("キーの案内。");
         for item in keys {
-            guide.push_str(&format!("{}、{}。", key_spoken(item.key), item.action));
+            guide.push_str(&format!("{}、{}。", key_spoken(&item.key), item.action));
         }
         parts.push(guide);
     }
@@ -226,6 +226,7 @@ mod tests {
     use crate::config::Config;
     use crate::content::Content;
     use crate::dates::Date;
+    use crate::keys::Intent;
     use crate::layout::Geometry;
 
     fn guided(actions: &[Action]) -> State {
@@ -238,7 +239,7 @@ mod tests {
             ..Config::default()
         };
         state.update(settings.state_settings(None), now);
-        state.update(Action::Select, now);
+        state.update(Action::Key(Intent::Select), now);
         for action in actions {
             state.update(action.clone(), now);
         }
@@ -265,7 +266,7 @@ mod tests {
 
     #[test]
     fn an_answer_is_its_question_then_its_first_page_prepared_for_the_ear() {
-        let state = guided(&[Action::Open(3), Action::Open(1)]);
+        let state = guided(&[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]);
         let question = state.question().unwrap();
         assert!(
             question.answer.iter().any(|p| p.contains("0120")),
@@ -283,7 +284,11 @@ mod tests {
 
     #[test]
     fn a_qr_code_says_what_it_holds_and_how_to_take_it() {
-        let state = guided(&[Action::Open(3), Action::Open(1), Action::Open(1)]);
+        let state = guided(&[
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Open(1)),
+        ]);
         let text = screen_speech(&state);
         assert!(text.contains("QRコード"), "{text}");
         assert!(text.contains("ゼロ、もどる。"), "{text}");
@@ -295,7 +300,11 @@ mod tests {
         let content = Arc::new(Content::embedded().unwrap());
         let mut state = State::new(content, Geometry::new(80, 24), now);
         let keys = |state: &State| match view::view(state) {
-            View::Screen(shown) => shown.guide.iter().map(|g| g.key).collect::<Vec<_>>(),
+            View::Screen(shown) => shown
+                .guide
+                .iter()
+                .map(|g| g.key.clone())
+                .collect::<Vec<_>>(),
             View::TooSmall(_) | View::Closed(_) => Vec::new(),
         };
         assert_eq!(
@@ -331,7 +340,7 @@ mod tests {
         state.update(Action::ContentChanged(Arc::new(content)), now);
         let menu = screen_speech(&state);
         assert!(menu.contains("窓口がお休みです。\nキーの案内。"), "{menu}");
-        state.update(Action::Open(1), now);
+        state.update(Action::Key(Intent::Open(1)), now);
         assert!(
             !screen_speech(&state).contains("お休み"),
             "the menu's notice only"
@@ -340,8 +349,8 @@ mod tests {
 
     #[test]
     fn the_notice_of_a_passed_deadline_is_said_on_the_page_that_shows_it() {
-        let mut walk = vec![Action::Open(4), Action::Open(2)];
-        walk.extend(std::iter::repeat_n(Action::NextPage, 9));
+        let mut walk = vec![Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))];
+        walk.extend(std::iter::repeat_n(Action::Key(Intent::NextPage), 9));
         let state = guided(&walk);
         assert_eq!(state.question().unwrap().id, "q7");
         let text = screen_speech(&state);
@@ -354,7 +363,7 @@ mod tests {
 
     #[test]
     fn the_staff_screen_says_nothing() {
-        let state = guided(&[Action::OpenStaff]);
+        let state = guided(&[Action::Key(Intent::Staff)]);
         assert_eq!(screen_speech(&state), "");
     }
 

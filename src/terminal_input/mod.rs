@@ -7,7 +7,7 @@
 //! or reads a lone Esc as the Esc key. Nothing a terminal sends can leave the parser waiting
 //! for ever, and it holds at most one sequence of [`MAX_SEQUENCE_BYTES`] bytes.
 //!
-//! It produces crossterm's event types, which the keypad map in [`crate::input`] reads, for
+//! It produces crossterm's event types, which the keypad map in [`crate::keys`] reads, for
 //! every form crossterm itself parses that a keypad or the development exit key can send, and
 //! also for the keypad forms crossterm drops: keypad 5 with NumLock off (`CSI E`, `SS3 E`,
 //! the Linux console's `CSI G`), the application-keypad keys (`SS3 p`…`SS3 y` and the

@@ -1,6 +1,7 @@
 //! Mouse reports (SGR `CSI < b ; x ; y M`, and the X10 form with raw bytes) into crossterm's
-//! mouse events. The kiosk does not ask for them yet; a terminal left in a mouse mode by the
-//! program before sends them anyway, and they must not be read as keys.
+//! mouse events. The kiosk asks for SGR reports of taps and clicks (the settings' `mouse`);
+//! a terminal left in another mouse mode by the program before sends the X10 form anyway, and
+//! neither must be read as keys.
 
 use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 

@@ -251,9 +251,9 @@ fn a_sequence_read_in_two_parts_is_the_same_and_waits_only_inside_a_sequence() {
 
 #[test]
 fn every_keypad_key_in_both_numlock_states_reaches_the_keymap() {
-    use crate::input::{KeyLabel, key_label};
+    use crate::keys::KeyLabel;
     let label = |bytes: &[u8]| match parse(bytes).as_slice() {
-        [Event::Key(event)] => key_label(event),
+        [Event::Key(event)] => KeyLabel::of(event),
         other => panic!("{bytes:?} read as {other:?}"),
     };
     let digits = [
@@ -302,11 +302,10 @@ fn every_keypad_key_in_both_numlock_states_reaches_the_keymap() {
 
 #[test]
 fn kitty_keypad_codes_do_what_the_printed_key_does_in_both_numlock_states() {
-    use crate::app::Action;
-    use crate::input::Keymap;
+    use crate::keys::{Intent, KeyLabel, Keymap};
     let keymap = Keymap::default();
     let action = |code: u16| match parse(format!("\x1b[{code}u").as_bytes()).as_slice() {
-        [Event::Key(event)] => keymap.action_for_event(event),
+        [Event::Key(event)] => KeyLabel::of(event).and_then(|label| keymap.intent(label)),
         other => panic!("{code} read as {other:?}"),
     };
     // Each code of the keypad with NumLock off, with the code of the same key with it on.
@@ -328,14 +327,14 @@ fn kitty_keypad_codes_do_what_the_printed_key_does_in_both_numlock_states() {
         assert_eq!(action(off), action(on), "{off} and {on}");
     }
     let expected = [
-        (57399, Action::Back),
-        (57404, Action::Open(5)),
-        (57409, Action::Home),
-        (57410, Action::NextTheme),
-        (57411, Action::ToggleTextSize),
-        (57412, Action::PreviousPage),
-        (57413, Action::NextPage),
-        (57414, Action::Select),
+        (57399, Intent::Back),
+        (57404, Intent::Open(5)),
+        (57409, Intent::Home),
+        (57410, Intent::Theme),
+        (57411, Intent::TextSize),
+        (57412, Intent::PreviousPage),
+        (57413, Intent::NextPage),
+        (57414, Intent::Select),
     ];
     for (code, expected) in expected {
         assert_eq!(action(code), Some(expected), "{code}");

@@ -21,7 +21,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::State;
 use crate::big_text::BigText;
-use crate::layout::Geometry;
+use crate::layout::{Area, Geometry};
 use crate::qr::{QrCode, QrWidget};
 use crate::text::{AmbiguousWidth, cursor_width, display_width_with, grapheme_width};
 use crate::view::{
@@ -211,8 +211,8 @@ impl Painter<'_> {
             self.put(x, area.y, edition, area.right(), styles.bar);
         }
 
-        let body = Geometry::new(area.width, area.height).body();
-        let body = Rect::new(area.x + body.x, area.y + body.y, body.width, body.height);
+        let at = |part: Area| Rect::new(area.x + part.x, area.y + part.y, part.width, part.height);
+        let body = at(screen.areas.body);
         if let Some(notice) = &screen.staff_notice {
             // The row between the header and the body, blank on screens without a notice.
             self.put(body.x, area.y + 1, notice, body.right(), styles.heading);
@@ -225,8 +225,7 @@ impl Painter<'_> {
         {
             self.body_line(body, body.y + row as u16, line);
         }
-        let wide = Geometry::new(area.width, area.height).wide_area();
-        let wide = Rect::new(area.x + wide.x, body.y, wide.width, body.height);
+        let wide = at(screen.areas.wide);
         for line in &screen.big {
             self.big_line(wide, line);
         }
@@ -237,21 +236,21 @@ impl Painter<'_> {
             self.notice(body, notice);
         }
 
+        let page_line = at(screen.areas.page_line);
         if let Some(status) = &screen.status {
-            let x = body.right().saturating_sub(self.width_of(status));
+            let x = area.x + status.x;
             self.put(
                 x,
-                area.bottom().saturating_sub(2),
-                status,
-                body.right(),
+                page_line.y,
+                &status.text,
+                page_line.right(),
                 styles.heading,
             );
         }
-        let footer = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
+        let footer = at(screen.areas.footer);
         self.fill(footer, styles.bar);
-        self.guide(footer, &screen.guide, styles.bar);
-        let page_line = Rect::new(body.x, area.bottom().saturating_sub(2), body.width, 1);
-        self.guide(page_line, &screen.guide_more, styles.normal);
+        self.guide(area.x, footer, &screen.guide, styles.bar);
+        self.guide(area.x, page_line, &screen.guide_more, styles.normal);
     }
 
     fn body_line(&mut self, body: Rect, y: u16, line: &BodyLine) {
@@ -377,16 +376,16 @@ impl Painter<'_> {
         }
     }
 
-    /// Paints key caps and what they do along `row`, the actions in `style`.
-    fn guide(&mut self, row: Rect, guide: &[GuideItem], style: Style) {
+    /// Paints key caps and what they do along `row`, each where the view placed it (from
+    /// column `left`), the actions in `style`.
+    fn guide(&mut self, left: u16, row: Rect, guide: &[GuideItem], style: Style) {
         let key_cap = self.styles.key_cap;
-        let mut x = row.x + u16::from(row.x == 0);
         for item in guide {
             let cap = format!(" {} ", item.key);
+            let x = left + item.x;
             self.put(x, row.y, &cap, row.right(), key_cap);
-            x += self.width_of(&cap) + 1;
-            self.put(x, row.y, item.action, row.right(), style);
-            x += self.width_of(item.action) + 2;
+            let action_x = x + self.width_of(&cap) + 1;
+            self.put(action_x, row.y, item.action, row.right(), style);
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::app::{Action, State};
 use crate::content::Content;
+use crate::keys::Intent;
 use crate::layout::Geometry;
 use crate::text::AmbiguousWidth;
 
@@ -40,7 +41,7 @@ fn category_screen_listing_every_question() {
     for (w, h) in SIZES {
         insta::assert_snapshot!(
             format!("all_questions_{w}x{h}"),
-            screen(w, h, &[Action::Open(5)])
+            screen(w, h, &[Action::Key(Intent::Open(5))])
         );
     }
 }
@@ -48,7 +49,7 @@ fn category_screen_listing_every_question() {
 #[test]
 fn long_answer_first_and_last_page() {
     for (w, h) in SIZES {
-        let open = [Action::Open(4), Action::Open(2)];
+        let open = [Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))];
         insta::assert_snapshot!(format!("answer_q7_{w}x{h}"), screen(w, h, &open));
         // Two pages on, or to the last page if sooner: `+` there would show the hint that it
         // does nothing.
@@ -57,13 +58,17 @@ fn long_answer_first_and_last_page() {
             Geometry::new(w, h),
             Instant::now(),
         );
-        for action in [Action::OtherKey, Action::Open(4), Action::Open(2)] {
+        for action in [
+            Action::OtherKey,
+            Action::Key(Intent::Open(4)),
+            Action::Key(Intent::Open(2)),
+        ] {
             state.update(action, Instant::now());
         }
         let turns = (state.answer_page_count() - 1).min(2);
         let last: Vec<Action> = open
             .into_iter()
-            .chain(std::iter::repeat_n(Action::NextPage, turns))
+            .chain(std::iter::repeat_n(Action::Key(Intent::NextPage), turns))
             .collect();
         insta::assert_snapshot!(format!("answer_q7_last_{w}x{h}"), screen(w, h, &last));
     }
@@ -73,7 +78,11 @@ fn long_answer_first_and_last_page() {
 fn smallest_layout_and_below() {
     insta::assert_snapshot!(
         "answer_q3_40x12",
-        screen(40, 12, &[Action::Open(3), Action::Open(1)])
+        screen(
+            40,
+            12,
+            &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]
+        )
     );
     insta::assert_snapshot!("too_small_30x8", screen(30, 8, &[]));
 }
@@ -82,7 +91,15 @@ fn smallest_layout_and_below() {
 fn every_size_down_to_one_cell_draws_without_panicking() {
     for w in 0..=90 {
         for h in [0, 1, 2, 5, 11, 12, 13, 24] {
-            screen(w, h, &[Action::Open(5), Action::Open(7), Action::NextPage]);
+            screen(
+                w,
+                h,
+                &[
+                    Action::Key(Intent::Open(5)),
+                    Action::Key(Intent::Open(7)),
+                    Action::Key(Intent::NextPage),
+                ],
+            );
         }
     }
 }
@@ -92,8 +109,8 @@ fn no_row_is_wider_than_the_terminal() {
     for (w, h) in SIZES.into_iter().chain([(40, 12), (41, 13), (57, 19)]) {
         for actions in [
             vec![],
-            vec![Action::Open(5)],
-            vec![Action::Open(4), Action::Open(3)],
+            vec![Action::Key(Intent::Open(5))],
+            vec![Action::Key(Intent::Open(4)), Action::Key(Intent::Open(3))],
         ] {
             let text = screen(w, h, &actions);
             for row in text.lines() {
@@ -119,7 +136,11 @@ fn idle_warning_over_an_answer() {
     let t0 = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(80, 24), t0);
-    for action in [Action::OtherKey, Action::Open(3), Action::Open(1)] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(1)),
+    ] {
         state.update(action, t0);
     }
     state.update(Action::Tick, t0 + Duration::from_secs(125));
@@ -129,15 +150,15 @@ fn idle_warning_over_an_answer() {
 
 #[test]
 fn staff_screen() {
-    insta::assert_snapshot!("staff_80x24", screen(80, 24, &[Action::OpenStaff]));
+    insta::assert_snapshot!("staff_80x24", screen(80, 24, &[Action::Key(Intent::Staff)]));
     let text = screen(
         80,
         24,
         &[
-            Action::Open(3),
-            Action::Open(1),
-            Action::Home,
-            Action::OpenStaff,
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Home),
+            Action::Key(Intent::Staff),
             Action::StaffInfoChanged(crate::app::StaffInfo {
                 review_overdue: Some("2026-04-01".to_string()),
                 ..Default::default()
@@ -202,14 +223,18 @@ fn every_screen_fits_the_tiniest_terminals_and_diffs_from_any_other() {
     let screens: [&[Action]; 6] = [
         &[],
         &[Action::OtherKey],
-        &[Action::OtherKey, Action::Open(5)],
-        &[Action::OtherKey, Action::Open(3), Action::Open(1)],
-        &[Action::OtherKey, Action::OpenStaff],
+        &[Action::OtherKey, Action::Key(Intent::Open(5))],
         &[
             Action::OtherKey,
-            Action::Open(3),
-            Action::Open(1),
-            Action::Open(1),
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+        ],
+        &[Action::OtherKey, Action::Key(Intent::Staff)],
+        &[
+            Action::OtherKey,
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Open(1)),
         ],
     ];
     for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
@@ -292,7 +317,11 @@ fn wide_terminal_answer(width: u16, height: u16) -> Buffer {
     let content = Arc::new(Content::embedded().unwrap());
     let geometry = Geometry::new(width, height).ambiguous(AmbiguousWidth::Wide);
     let mut state = State::new(content, geometry, now);
-    for action in [Action::OtherKey, Action::Open(3), Action::Open(2)] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(2)),
+    ] {
         state.update(action, now);
     }
     render_to_buffer(&state, &Styles::default())
@@ -332,7 +361,11 @@ fn a_glyph_wider_than_its_cursor_advance_gets_a_blank_cell() {
     let now = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(80, 24), now);
-    for action in [Action::OtherKey, Action::Open(3), Action::Open(2)] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(2)),
+    ] {
         state.update(action, now);
     }
     let buf = render_to_buffer(&state, &Styles::default());
@@ -405,7 +438,11 @@ fn answer_in(width: u16, height: u16, extra: &[Action], theme: usize) -> Buffer 
     let now = Instant::now();
     let content = Arc::new(Content::embedded().unwrap());
     let mut state = State::new(content, Geometry::new(width, height), now);
-    for action in [Action::OtherKey, Action::Open(3), Action::Open(1)] {
+    for action in [
+        Action::OtherKey,
+        Action::Key(Intent::Open(3)),
+        Action::Key(Intent::Open(1)),
+    ] {
         state.update(action, now);
     }
     for action in extra {
@@ -426,13 +463,13 @@ fn answer_screen_in_normal_and_large_text() {
     for (w, h) in [(80, 24), (160, 45)] {
         let normal = buffer_text(&answer_in(w, h, &[], 0));
         insta::assert_snapshot!(format!("answer_q3_normal_{w}x{h}"), normal);
-        let large = buffer_text(&answer_in(w, h, &[Action::ToggleTextSize], 0));
+        let large = buffer_text(&answer_in(w, h, &[Action::Key(Intent::TextSize)], 0));
         assert!(large.contains('█') || large.contains('▀'), "{large}");
         insta::assert_snapshot!(format!("answer_q3_large_{w}x{h}"), large);
         let paged = buffer_text(&answer_in(
             w,
             h,
-            &[Action::ToggleTextSize, Action::NextPage],
+            &[Action::Key(Intent::TextSize), Action::Key(Intent::NextPage)],
             0,
         ));
         assert_ne!(paged, large, "+ turns a page of large text");
@@ -444,7 +481,7 @@ fn answer_screen_in_both_themes() {
     use ratatui::style::Color;
     let config = crate::config::Config::default();
     for (index, theme) in config.theme_cycle().into_iter().enumerate() {
-        let keys = vec![Action::NextTheme; index];
+        let keys = vec![Action::Key(Intent::Theme); index];
         for (w, h) in [(80, 24), (160, 45)] {
             let buf = answer_in(w, h, &keys, index);
             let rgb = |c: crate::config::Colour| crate::ui::color(c);
@@ -469,7 +506,7 @@ fn highlight_move(geometry: Geometry) -> (Buffer, Buffer) {
     let mut state = State::new(content, geometry, now);
     state.update(Action::OtherKey, now);
     let before = render_to_buffer(&state, &Styles::default());
-    state.update(Action::MoveDown, now);
+    state.update(Action::Key(Intent::Down), now);
     (before, render_to_buffer(&state, &Styles::default()))
 }
 

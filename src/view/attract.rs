@@ -1,7 +1,8 @@
 //! The attract screen: the kiosk's title, large when it fits, and an invitation to press a key.
 
-use super::{BodyLine, GuideItem, Parts, Role};
+use super::{BodyLine, GuideItem, Parts, Role, guide};
 use crate::app::State;
+use crate::keys::Intent;
 use crate::layout::attract_title;
 use crate::text::truncate_to_width;
 
@@ -42,16 +43,19 @@ pub(super) fn attract_view(state: &State) -> Parts {
     parts.body.push(BodyLine::blank());
     parts.body.extend(below);
     // Any key begins, as the hint above says: the footer must not ask for a number key only.
+    // A tap on it begins as a number key does (Enter would also turn the voice guide on).
     parts.guide = vec![GuideItem {
-        key: "どのキーでも",
+        key: "どのキーでも".to_string(),
         action: "はじめる",
+        intent: Intent::Open(1),
+        x: 0,
+        width: 0,
+        rank: 0,
     }];
     // What the attract screen also says aloud, for those who can see it.
     if state.speech() {
-        parts.guide.push(GuideItem {
-            key: "Enter",
-            action: "音声案内ではじめる",
-        });
+        let voice = guide::item(state.keymap(), Intent::Select, "音声案内ではじめる");
+        parts.guide.extend(voice);
     }
     parts
 }
@@ -74,7 +78,11 @@ mod tests {
             let View::Screen(screen) = view(&state) else {
                 panic!("{width}x{height} is usable");
             };
-            let guide: Vec<(&str, &str)> = screen.guide.iter().map(|i| (i.key, i.action)).collect();
+            let guide: Vec<(&str, &str)> = screen
+                .guide
+                .iter()
+                .map(|i| (i.key.as_str(), i.action))
+                .collect();
             assert_eq!(guide, [("どのキーでも", "はじめる")], "{width}x{height}");
             assert!(super::ATTRACT_HINT.starts_with("どのキー"));
         }

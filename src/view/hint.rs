@@ -42,19 +42,16 @@ pub(super) fn key_hint(geometry: &Geometry, guide: &[GuideItem]) -> Vec<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::view::{KEY_BACK, KEY_HOME, KEY_NEXT};
+    use crate::keys::{Intent, Keymap};
+    use crate::view::guide;
 
     #[test]
     fn the_hint_lists_every_key_that_works_whole_and_within_the_body() {
-        let guide = [
-            GuideItem {
-                key: "1～5",
-                action: "えらぶ",
-            },
-            KEY_NEXT,
-            KEY_BACK,
-            KEY_HOME,
-        ];
+        let keymap = Keymap::default();
+        let mut guide = vec![guide::open_item(&keymap, 5, Intent::Open(1), "えらぶ").unwrap()];
+        guide.extend(guide::item(&keymap, Intent::NextPage, "次のページ"));
+        guide.extend(guide::back_and_home(&keymap));
+        assert_eq!(guide.len(), 4);
         let wide = key_hint(&Geometry::new(160, 45), &guide);
         assert_eq!(
             wide,

@@ -6,18 +6,22 @@
 mod attract;
 mod chrome;
 mod closed;
+mod guide;
 mod hint;
 mod staff;
 mod take_home;
+mod taps;
 
 pub use attract::{ATTRACT_HINT, ATTRACT_PROMPT};
 pub use closed::{CLOSED_FOR_NOW, CLOSED_TODAY, ClosedView};
+pub use guide::GuideItem;
 pub use take_home::QrPlacement;
 
 use crate::app::{Screen, State};
 use crate::content::NoticePlace;
 use crate::content::TakeHome;
-use crate::layout::{self, BigBlock, BigStyle, Geometry, ListLayout};
+use crate::keys::{Intent, Keymap};
+use crate::layout::{self, Area, BigBlock, BigStyle, Geometry, ListLayout};
 use crate::text::{WrapOptions, fill_phrases, find_phone_numbers};
 
 /// The part a piece of text plays, which the theme turns into a colour.
@@ -75,15 +79,6 @@ impl BodyLine {
     }
 }
 
-/// One key of the key guide: the key's label and what it does here.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GuideItem {
-    /// The key as printed on the keypad.
-    pub key: &'static str,
-    /// What it does, in Japanese.
-    pub action: &'static str,
-}
-
 /// Everything one screen shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum View {
@@ -106,7 +101,7 @@ pub struct ScreenView {
     pub body: Vec<BodyLine>,
     /// The page line above the guide (where the visitor is, and that more follows), if the
     /// screen has more than one page.
-    pub status: Option<String>,
+    pub status: Option<PageStatus>,
     /// The keys that do something on this screen, as many as fit the footer.
     pub guide: Vec<GuideItem>,
     /// More keys, on the left of the page line, when the footer has no room for them.
@@ -119,6 +114,53 @@ pub struct ScreenView {
     pub notice: Option<Vec<String>>,
     /// The staff's notices for this screen and day, on the row between header and body.
     pub staff_notice: Option<String>,
+    /// Where the parts of the screen go: what is drawn and what is tapped use the same.
+    pub areas: Areas,
+}
+
+/// Where the parts of a screen go on the terminal, worked out once for drawing and for taps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The body, where lists and answers go.
+    pub body: Area,
+    /// The band for large glyphs: the body's rows, the whole width inside the side margins.
+    pub wide: Area,
+    /// The page line, above the footer: more of the guide on the left, the page on the right.
+    pub page_line: Area,
+    /// The footer, the guide's own row.
+    pub footer: Area,
+}
+
+impl Areas {
+    /// The areas of a screen laid out for `geometry`.
+    pub fn of(geometry: &Geometry) -> Self {
+        let body = geometry.body();
+        let row = |y: u16, x: u16, width: u16| Area {
+            x,
+            y,
+            width,
+            height: 1,
+        };
+        Self {
+            body,
+            wide: geometry.wide_area(),
+            page_line: row(geometry.height.saturating_sub(2), body.x, body.width),
+            footer: row(geometry.height.saturating_sub(1), 0, geometry.width),
+        }
+    }
+}
+
+/// The page line's own text, on its right: where the visitor is, and which key shows more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageStatus {
+    /// The text, fitted to the body's width.
+    pub text: String,
+    /// The column it starts at.
+    pub x: u16,
+    /// The columns it takes.
+    pub width: u16,
+    /// What a tap on it asks for: the next page, while there is one.
+    pub intent: Option<Intent>,
 }
 
 /// The message shown when the terminal is smaller than the kiosk's smallest layout, in the
@@ -130,43 +172,6 @@ pub const TOO_SMALL_PHRASES: [&str; 5] = [
     "大きく",
     "してください。",
 ];
-
-pub(crate) const KEY_BACK: GuideItem = GuideItem {
-    key: "0",
-    action: "もどる",
-};
-pub(crate) const KEY_HOME: GuideItem = GuideItem {
-    key: ".",
-    action: "はじめの画面",
-};
-pub(crate) const KEY_NEXT: GuideItem = GuideItem {
-    key: "+",
-    action: "次のページ",
-};
-pub(crate) const KEY_LARGE_TEXT: GuideItem = GuideItem {
-    key: "*",
-    action: "大きな文字",
-};
-pub(crate) const KEY_NORMAL_TEXT: GuideItem = GuideItem {
-    key: "*",
-    action: "ふつうの文字",
-};
-pub(crate) const KEY_THEME: GuideItem = GuideItem {
-    key: "/",
-    action: "色をかえる",
-};
-pub(crate) const KEY_REPEAT: GuideItem = GuideItem {
-    key: "Enter",
-    action: "もう一度聞く",
-};
-pub(crate) const KEY_STOP_SPEECH: GuideItem = GuideItem {
-    key: "/",
-    action: "音声を止める",
-};
-pub(crate) const KEY_PREVIOUS: GuideItem = GuideItem {
-    key: "-",
-    action: "前のページ",
-};
 
 /// The view of `state`.
 pub fn view(state: &State) -> View {
@@ -180,10 +185,12 @@ pub fn view(state: &State) -> View {
         return View::TooSmall(fill_phrases(&TOO_SMALL_PHRASES, options));
     }
     let content = state.content();
+    let keymap = state.keymap();
     let mut qr = None;
     let parts = match state.screen() {
         Screen::Home { highlight } => list_view(
             &geometry,
+            keymap,
             &state.home_layout(),
             highlight,
             Role::Body,
@@ -195,6 +202,7 @@ pub fn view(state: &State) -> View {
             highlight,
         } => list_view(
             &geometry,
+            keymap,
             &state.category_layout(category),
             highlight,
             Role::Heading,
@@ -202,10 +210,14 @@ pub fn view(state: &State) -> View {
             true,
         ),
         Screen::Answer { page, .. } => match (state.question(), state.answer_layout()) {
-            (Some(question), Some(layout)) => {
-                answer_view(&layout, page, state.large_text(), &question.take_home())
-            }
-            _ => Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            (Some(question), Some(layout)) => answer_view(
+                keymap,
+                &layout,
+                page,
+                state.large_text(),
+                &question.take_home(),
+            ),
+            _ => Parts::new(Vec::new(), (1, 1), guide::back_and_home(keymap)),
         },
         Screen::Attract => attract::attract_view(state),
         Screen::Staff => staff::staff_view(state),
@@ -220,8 +232,7 @@ pub fn view(state: &State) -> View {
     // With the voice guide, Enter repeats the screen and `/` stops the speech instead of
     // changing the colours, and the guide says so.
     if state.voice_guide() && !matches!(state.screen(), Screen::Attract | Screen::Staff) {
-        parts.guide.retain(|item| *item != KEY_THEME);
-        parts.guide.extend([KEY_REPEAT, KEY_STOP_SPEECH]);
+        guide::voice_keys(keymap, &mut parts.guide);
     }
     let place = match state.screen() {
         Screen::Attract => Some(NoticePlace::Attract),
@@ -233,14 +244,16 @@ pub fn view(state: &State) -> View {
         .zip(state.today())
         .and_then(|(place, today)| chrome::staff_notice(&geometry, &content.notices, today, place));
     let (title, edition) = chrome::header(&geometry, &content.meta.title, &content.meta.edition);
-    let status = chrome::status(&geometry, parts.page);
+    let areas = Areas::of(&geometry);
+    let status = chrome::status(&geometry, keymap, parts.page, areas.page_line);
+    let status_text = status.as_ref().map(|status| status.text.as_str());
     // The idle warning says more than the hint: any key now keeps the visitor's place.
     let notice = state.idle_warning().map(idle_notice).or_else(|| {
         state
             .key_hint()
             .then(|| hint::key_hint(&geometry, &parts.guide))
     });
-    let (guide, guide_more) = chrome::fit_guide(&geometry, parts.guide, status.as_deref());
+    let (guide, guide_more) = chrome::fit_guide(&geometry, parts.guide, status_text, &areas);
     View::Screen(Box::new(ScreenView {
         title,
         edition,
@@ -252,6 +265,7 @@ pub fn view(state: &State) -> View {
         qr,
         notice,
         staff_notice,
+        areas,
     }))
 }
 
@@ -330,6 +344,7 @@ pub struct BigLine {
 
 fn list_view(
     geometry: &Geometry,
+    keymap: &Keymap,
     list: &ListLayout,
     highlight: usize,
     heading_role: Role,
@@ -399,36 +414,22 @@ fn list_view(
             });
         }
     }
-    let mut guide = vec![GuideItem {
-        key: NUMBER_KEYS[page.len().clamp(1, 9) - 1],
-        action: open_action,
-    }];
-    guide.extend(page_keys(page_index, list.pages.len()));
+    // A tap on the guide's number keys opens the highlighted entry, as Enter does.
+    let mut guide: Vec<GuideItem> =
+        guide::open_item(keymap, page.len(), Intent::Select, open_action)
+            .into_iter()
+            .collect();
+    guide.extend(guide::page_keys(keymap, page_index, list.pages.len()));
     if can_go_back {
-        guide.extend([KEY_BACK, KEY_HOME]);
+        guide.extend(guide::back_and_home(keymap));
     }
     parts.page = (page_index + 1, list.pages.len());
     parts.guide = guide;
     parts
 }
 
-/// The label of the number keys that open the entries of a page of 1 to 9 entries.
-const NUMBER_KEYS: [&str; 9] = [
-    "1", "1～2", "1～3", "1～4", "1～5", "1～6", "1～7", "1～8", "1～9",
-];
-
-fn page_keys(page: usize, pages: usize) -> Vec<GuideItem> {
-    let mut keys = Vec::new();
-    if page + 1 < pages {
-        keys.push(KEY_NEXT);
-    }
-    if page > 0 {
-        keys.push(KEY_PREVIOUS);
-    }
-    keys
-}
-
 fn answer_view(
+    keymap: &Keymap,
     answer: &layout::AnswerLayout,
     page: usize,
     large_text: bool,
@@ -442,30 +443,25 @@ fn answer_view(
         // Large text follows the question with no blank row, as the layout counted it.
         .chain(answer.big.is_none().then(BodyLine::blank))
         .collect();
-    let mut guide = Vec::new();
-    match take_home {
-        [] => {}
-        [only] => guide.push(GuideItem {
-            key: "1",
-            action: if only.is_phone {
-                "電話番号をスマホへ"
-            } else {
-                "ページをスマホへ"
-            },
-        }),
-        several => guide.push(GuideItem {
-            key: NUMBER_KEYS[several.len() - 1],
-            action: "スマホへ持ち帰る",
-        }),
-    }
-    guide.extend(page_keys(page, answer.pages.len()));
-    guide.extend([KEY_BACK, KEY_HOME]);
-    guide.push(if large_text {
-        KEY_NORMAL_TEXT
+    let take_home_action = match take_home {
+        [] => None,
+        [only] if only.is_phone => Some("電話番号をスマホへ"),
+        [_] => Some("ページをスマホへ"),
+        _ => Some("スマホへ持ち帰る"),
+    };
+    let mut guide: Vec<GuideItem> = take_home_action
+        .and_then(|action| guide::open_item(keymap, take_home.len(), Intent::Open(1), action))
+        .into_iter()
+        .collect();
+    guide.extend(guide::page_keys(keymap, page, answer.pages.len()));
+    guide.extend(guide::back_and_home(keymap));
+    let text_size = if large_text {
+        "ふつうの文字"
     } else {
-        KEY_LARGE_TEXT
-    });
-    guide.push(KEY_THEME);
+        "大きな文字"
+    };
+    guide.extend(guide::item(keymap, Intent::TextSize, text_size));
+    guide.extend(guide::item(keymap, Intent::Theme, "色をかえる"));
     let mut parts = Parts::new(body, (page + 1, answer.pages.len()), guide);
     let lines = &answer.pages[page];
     for (index, line) in lines.iter().enumerate() {
@@ -513,6 +509,7 @@ mod tests {
     use super::*;
     use crate::app::Action;
     use crate::content::Content;
+    use crate::keys::Intent;
     use crate::layout::Geometry;
 
     fn screen_after(width: u16, height: u16, actions: &[Action]) -> ScreenView {
@@ -566,13 +563,19 @@ mod tests {
             Some("年末年始はお休みです。　相談会があります。")
         );
         assert_eq!(
-            shown(3, 1, false, &[Action::Open(3), Action::Open(1)]).as_deref(),
+            shown(
+                3,
+                1,
+                false,
+                &[Action::Key(Intent::Open(3)), Action::Key(Intent::Open(1))]
+            )
+            .as_deref(),
             Some("年末年始はお休みです。"),
             "every screen, but the attract one's notice stays there"
         );
         assert_eq!(shown(4, 1, true, &[]), None, "over");
         assert_eq!(
-            shown(1, 1, false, &[Action::OpenStaff]),
+            shown(1, 1, false, &[Action::Key(Intent::Staff)]),
             None,
             "not for staff"
         );
@@ -600,24 +603,37 @@ mod tests {
 
     #[test]
     fn answer_pages_explain_the_paging_keys() {
-        let first = screen_after(80, 24, &[Action::Open(4), Action::Open(2)]);
-        let keys: Vec<&str> = first.guide.iter().map(|g| g.key).collect();
+        let first = screen_after(
+            80,
+            24,
+            &[Action::Key(Intent::Open(4)), Action::Key(Intent::Open(2))],
+        );
+        let keys: Vec<&str> = first.guide.iter().map(|g| g.key.as_str()).collect();
         assert_eq!(keys, ["+", "0", ".", "*", "/"]);
         assert_eq!(first.body[0].role, Role::Heading);
         let last = screen_after(
             80,
             24,
-            &[Action::Open(4), Action::Open(2), Action::NextPage],
+            &[
+                Action::Key(Intent::Open(4)),
+                Action::Key(Intent::Open(2)),
+                Action::Key(Intent::NextPage),
+            ],
         );
-        let keys: Vec<&str> = last.guide.iter().map(|g| g.key).collect();
-        assert_eq!(last.status.as_deref(), Some("ページ 2/2"));
+        let keys: Vec<&str> = last.guide.iter().map(|g| g.key.as_str()).collect();
+        assert_eq!(last.status.unwrap().text, "ページ 2/2");
         assert_eq!(keys, ["-", "0", ".", "*", "/"]);
     }
 
     #[test]
     fn the_notice_of_a_passed_deadline_stands_apart_from_the_leaflets_words() {
         let today = Action::DateChanged(crate::dates::Date::new(2025, 12, 2).unwrap());
-        let keys = [today, Action::Open(4), Action::Open(2), Action::NextPage];
+        let keys = [
+            today,
+            Action::Key(Intent::Open(4)),
+            Action::Key(Intent::Open(2)),
+            Action::Key(Intent::NextPage),
+        ];
         let page = screen_after(80, 24, &keys);
         let roles: Vec<(Role, &str)> = page.body.iter().map(|l| (l.role, l.text.trim())).collect();
         let first = roles
@@ -640,11 +656,19 @@ mod tests {
     fn a_key_that_does_nothing_gets_a_hint_naming_the_keys_that_work() {
         let home = screen_after(80, 24, &[]);
         assert_eq!(home.notice, None);
-        let hinted = screen_after(80, 24, &[Action::Open(8)]);
+        let hinted = screen_after(80, 24, &[Action::Key(Intent::Open(8))]);
         let notice = hinted.notice.expect("a hint");
         assert_eq!(notice[0], "そのキーは、ここでは使えません");
         assert_eq!(notice[1..].concat(), "使えるキー：1～5 えらぶ");
-        let answer = screen_after(80, 24, &[Action::Open(3), Action::Open(1), Action::Open(9)]);
+        let answer = screen_after(
+            80,
+            24,
+            &[
+                Action::Key(Intent::Open(3)),
+                Action::Key(Intent::Open(1)),
+                Action::Key(Intent::Open(9)),
+            ],
+        );
         let notice = answer.notice.expect("a hint").concat();
         for key in ["0 もどる", ". はじめの画面", "* 大きな文字", "/ 色をかえる"]
         {

@@ -1,9 +1,10 @@
 //! The staff screen: what is running, from where, what went wrong, and what people read.
 
 use super::closed::day_and_time;
-use super::{BodyLine, GuideItem, KEY_BACK, Parts, Role};
-use crate::app::State;
+use super::{BodyLine, Parts, Role, guide};
+use crate::app::{STAFF_EXIT, STAFF_RELOAD, State};
 use crate::hours::{LocalTime, clock_text};
+use crate::keys::Intent;
 use crate::text::{WrapOptions, wrap_japanese};
 
 pub(super) fn staff_view(state: &State) -> Parts {
@@ -91,18 +92,13 @@ pub(super) fn staff_view(state: &State) -> Parts {
             ));
         }
     }
-    let guide = vec![
-        GuideItem {
-            key: "1",
-            action: "読み込み直す",
-        },
-        GuideItem {
-            key: "9",
-            action: "終了する",
-        },
-        KEY_BACK,
+    let keymap = state.keymap();
+    let guide = [
+        guide::item(keymap, STAFF_RELOAD, "読み込み直す"),
+        guide::item(keymap, STAFF_EXIT, "終了する"),
+        guide::item(keymap, Intent::Back, "もどる"),
     ];
-    Parts::new(body, (1, 1), guide)
+    Parts::new(body, (1, 1), guide.into_iter().flatten().collect())
 }
 
 #[cfg(test)]
@@ -127,7 +123,7 @@ mod tests {
         state.update(config.state_settings(None), now);
         state.update(Action::LocalTime(LocalTime::parse(now_local).unwrap()), now);
         state.update(Action::StaffInfoChanged(info), now);
-        state.update(Action::OpenStaff, now);
+        state.update(Action::Key(Intent::Staff), now);
         staff_view(&state)
             .body
             .into_iter()

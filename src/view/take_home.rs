@@ -1,7 +1,7 @@
 //! The take-home screen: a QR code of a link or phone number from an answer, with what it
 //! holds printed beside it for those who would rather write it down.
 
-use super::{BodyLine, KEY_BACK, KEY_HOME, Parts, Role};
+use super::{BodyLine, Parts, Role, guide};
 use crate::app::State;
 use crate::content::TakeHome;
 use crate::layout::Geometry;
@@ -34,7 +34,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         .and_then(|q| q.take_home().into_iter().nth(item))
     else {
         return (
-            Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]),
+            Parts::new(Vec::new(), (1, 1), guide::back_and_home(state.keymap())),
             None,
         );
     };
@@ -42,11 +42,11 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         let options = WrapOptions::new(usize::from(width.max(1))).ambiguous(geometry.ambiguous);
         wrap_japanese(text, options)
     };
-    let mut parts = Parts::new(Vec::new(), (1, 1), vec![KEY_BACK, KEY_HOME]);
+    let mut parts = Parts::new(Vec::new(), (1, 1), guide::back_and_home(state.keymap()));
     let label = wrap(&target.label, body.width);
     let Ok(code) = QrCode::new(&target.encoded) else {
         push_label(&mut parts.body, &label);
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
         return (parts, None);
     };
     let Some((encoding, label_above)) = choose(&code, &geometry, label.len() as u16) else {
@@ -55,7 +55,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         {
             parts.body.push(BodyLine::plain(line, Role::Muted));
         }
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
         return (parts, None);
     };
     if label_above {
@@ -75,7 +75,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         if !label_above {
             push_label(&mut beside, &wrap(&target.label, side));
         }
-        explanation_lines(&mut beside, &target, side, &wrap);
+        explanation(&mut beside, &target, side, &wrap);
         for line in beside.into_iter() {
             parts.body.push(BodyLine {
                 indent: usize::from(columns + GAP),
@@ -86,7 +86,7 @@ pub(super) fn take_home_view(state: &State, item: usize) -> (Parts, Option<QrPla
         for _ in 0..rows {
             parts.body.push(BodyLine::blank());
         }
-        explanation(&mut parts, &target, body.width, &wrap);
+        explanation(&mut parts.body, &target, body.width, &wrap);
     }
     fit_rows(&mut parts, &geometry);
     (parts, Some(placement))
@@ -125,7 +125,7 @@ fn choose(code: &QrCode, geometry: &Geometry, label_rows: u16) -> Option<(QrEnco
 }
 
 /// What the code holds and what to do with it.
-fn explanation_lines(
+fn explanation(
     lines: &mut Vec<BodyLine>,
     target: &TakeHome,
     width: u16,
@@ -145,15 +145,6 @@ fn explanation_lines(
     }
 }
 
-fn explanation(
-    parts: &mut Parts,
-    target: &TakeHome,
-    width: u16,
-    wrap: &impl Fn(&str, u16) -> Vec<String>,
-) {
-    explanation_lines(&mut parts.body, target, width, wrap);
-}
-
 /// Drops lines that would fall below the body: the code and the number come first.
 fn fit_rows(parts: &mut Parts, geometry: &Geometry) {
     parts.body.truncate(usize::from(geometry.body().height));
@@ -166,6 +157,7 @@ mod tests {
 
     use crate::app::{Action, State};
     use crate::content::Content;
+    use crate::keys::Intent;
     use crate::layout::Geometry;
     use crate::view::{View, view};
 
@@ -175,9 +167,9 @@ mod tests {
         let mut state = State::new(content, Geometry::new(width, height), now);
         for action in [
             Action::OtherKey,
-            Action::Open(3),
-            Action::Open(1),
-            Action::Open(1),
+            Action::Key(Intent::Open(3)),
+            Action::Key(Intent::Open(1)),
+            Action::Key(Intent::Open(1)),
         ] {
             state.update(action, now);
         }
@@ -198,7 +190,7 @@ mod tests {
                 .iter()
                 .any(|l| l.text == "0120-95-0178" && l.indent > 0)
         );
-        let keys: Vec<&str> = shown.guide.iter().map(|g| g.key).collect();
+        let keys: Vec<&str> = shown.guide.iter().map(|g| g.key.as_str()).collect();
         assert_eq!(keys, ["0", "."]);
     }
 

@@ -1,9 +1,12 @@
-//! A pseudo-terminal harness: runs the real binary, types keys, reads the screen back.
+//! The pseudo-terminal harness, for the end-to-end tests and the terminal bench alike: runs
+//! the real binary (or another program) in a pty with a terminal emulator reading its output,
+//! types keys, reads the screen back, and counts what the program wrote.
 
 // Each test file compiles this module on its own and uses only part of it.
 #![allow(dead_code)]
 
 pub mod expected;
+pub mod scratch;
 
 use std::fs::File;
 use std::io::{Read, Write};
@@ -99,6 +102,15 @@ impl Emulator {
     }
 }
 
+/// What a program has written to its terminal so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Traffic {
+    /// Bytes written.
+    pub bytes: u64,
+    /// When the last of them had reached the screen.
+    pub last_at: Option<Instant>,
+}
+
 /// The kiosk running in a pseudo-terminal, with a terminal emulator reading its output.
 ///
 /// The terminal side (master, writer, reader) can be closed with [`Kiosk::hang_up`], as when
@@ -113,9 +125,27 @@ pub struct Kiosk {
     hung_up: Arc<AtomicBool>,
     reading: Arc<AtomicBool>,
     keyboard_modes: Arc<AtomicI64>,
+    traffic: Arc<Mutex<Traffic>>,
+    started: Instant,
 }
 
 impl Kiosk {
+    /// Starts `command` (any program, such as another menu to compare with) in a terminal of
+    /// `cols` x `rows` that says it is `term` (`TERM`).
+    pub fn start_program(cols: u16, rows: u16, command: CommandBuilder, term: &str) -> Kiosk {
+        Self::start_command(Emulator::default(), cols, rows, command, &[("TERM", term)])
+    }
+
+    /// What the program has written so far.
+    pub fn traffic(&self) -> Traffic {
+        *self.traffic.lock().unwrap()
+    }
+
+    /// When the program was started (just before it was spawned).
+    pub fn started(&self) -> Instant {
+        self.started
+    }
+
     /// Starts the built binary with `args` in a terminal of `cols` x `rows`.
     pub fn start(cols: u16, rows: u16, args: &[&str]) -> Kiosk {
         Self::start_with_env(cols, rows, args, &[])
@@ -218,7 +248,8 @@ impl Kiosk {
         for (name, value) in env {
             command.env(name, value);
         }
-        let child = pty.slave.spawn_command(command).expect("start faq-kiosk");
+        let started = Instant::now();
+        let child = pty.slave.spawn_command(command).expect("start the program");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
             nonzero(rows),
@@ -246,6 +277,8 @@ impl Kiosk {
         let answer = Arc::clone(&writer);
         let keyboard_modes = Arc::new(AtomicI64::new(0));
         let modes = Arc::clone(&keyboard_modes);
+        let traffic = Arc::new(Mutex::new(Traffic::default()));
+        let count = Arc::clone(&traffic);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !hanging_up.load(Ordering::SeqCst) {
@@ -264,6 +297,9 @@ impl Kiosk {
                     Ok(n) => {
                         modes.fetch_add(keyboard_modes_pushed(&buf[..n]), Ordering::SeqCst);
                         emulator.process(&buf[..n], &feed, &answer);
+                        let mut count = count.lock().unwrap();
+                        count.bytes += n as u64;
+                        count.last_at = Some(Instant::now());
                     }
                 }
             }
@@ -279,6 +315,8 @@ impl Kiosk {
             hung_up,
             reading,
             keyboard_modes,
+            traffic,
+            started,
         }
     }
 
