@@ -23,10 +23,16 @@ Nothing here asks the kiosk what it drew: a fault in the terminal, fonts or colo
 """
 
 import json
+import pathlib
 import sys
 import tomllib
 
 from PIL import Image
+
+# The grid and WCAG contrast are the real-stack bench's own (scripts/real-stack/judge.py), so
+# both benches find cells and measure colours the same way.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "real-stack"))
+from judge import grid, ratio  # noqa: E402
 
 # xterm's 16 colours (its default palette), by the names the kiosk's settings use.
 ANSI = {
@@ -104,20 +110,6 @@ def expect(config, theme, mode):
     return {"theme": theme, "mode": mode, "pairs": pairs}
 
 
-def luminance(colour):
-    def lin(v):
-        v /= 255
-        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(v) for v in colour)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def ratio(a, b):
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def parse(hexed):
     return tuple(int(hexed[i : i + 2], 16) for i in (1, 3, 5))
 
@@ -128,34 +120,6 @@ def hexed(colour):
 
 def near(a, b):
     return all(abs(x - y) <= TOLERANCE for x, y in zip(a, b))
-
-
-def grid(image, cols, rows):
-    """The cell grid under the header bar: (x0, y0, cell width, cell height).
-
-    The terminal's own borders run the whole height of the window; the bar is the first colour
-    on the diagonal from the top left corner that runs down for less than a quarter of it.
-    """
-    w, h = image.size
-    px = image.load()
-
-    def run(x, y, dx, dy):
-        colour, n = px[x, y], 0
-        while x < w and y < h and px[x, y] == colour:
-            x, y, n = x + dx, y + dy, n + 1
-        return n
-
-    for i in range(min(w, h) // 4):
-        height = run(i, i, 0, 1)
-        if height < h / 4:
-            x0 = y0 = i
-            break
-    else:
-        raise SystemExit("no header bar at the top left of the screen")
-    cw = run(x0, y0, 1, 0) / cols
-    if abs(cw - round(cw)) > 0.01 or height * rows > h:
-        raise SystemExit(f"no {cols}x{rows} grid under a header bar: bar {cw * cols:g}x{height} px")
-    return x0, y0, round(cw), height
 
 
 def cells(image, cols, rows, cell_grid):
