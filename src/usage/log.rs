@@ -220,20 +220,6 @@ mod tests {
     }
 
     #[test]
-    fn a_fifo_is_not_waited_on() {
-        let dir = folder("fifo");
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("usage.jsonl");
-        let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
-        // SAFETY: `name` is a valid NUL-terminated path for the duration of the call.
-        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        let mut log = UsageLog::new(Some(path.clone()), 1 << 20, "lobby".into());
-        let problem = log.record(&UsageEvent::SessionStart, SystemTime::now());
-        assert!(problem.is_some(), "reported, not waited on");
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
     fn after_a_torn_line_the_next_starts_on_a_line_of_its_own() {
         let dir = folder("torn");
         let path = dir.join("usage.jsonl");
